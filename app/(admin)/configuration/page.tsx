@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { requirePagePrincipal } from "@/lib/auth/session";
+import { listQueueConfigs } from "@/lib/routing/queue-config";
+import { QueueSettings } from "@/components/configuration/queue-settings";
+
+export const metadata = { title: "Configuration" };
+export const dynamic = "force-dynamic";
+
+export default async function ConfigurationPage() {
+  const principal = await requirePagePrincipal("SUPERVISOR");
+  const { queues, users, addresses } = await listQueueConfigs({ principal });
+  return (
+    <section aria-labelledby="configuration-heading" className="max-w-4xl">
+      <div className="flex items-center justify-between">
+        <h1 id="configuration-heading" className="text-xl font-semibold">Configuration</h1>
+        <Link href="/configuration/board" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">Live queue board</Link>
+      </div>
+      <h2 className="mt-6 mb-2 text-base font-semibold">Queues</h2>
+      <QueueSettings initialQueues={queues} options={{ users, addresses }} />
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { checkHealth } from "@/lib/health/check-health";
+
+export const dynamic = "force-dynamic";
+
+/** Public on purpose (load balancers, the start script): it reveals states, not data. */
+export async function GET() {
+  const report = await checkHealth();
+  return NextResponse.json(report, { status: report.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

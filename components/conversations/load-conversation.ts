@@ -1,0 +1,20 @@
+/** Everything the conversation view needs on first render, loaded on the server with the caller's rights. */
+import type { Principal } from "@/lib/auth/principal";
+import { getConversationDetails } from "@/lib/conversations/get-conversation-details";
+import { listMessages } from "@/lib/messages/list-messages";
+import { listNotes } from "@/lib/notes/list-notes";
+import { AppError } from "@/lib/errors";
+
+export async function loadConversationForPage(principal: Principal, conversationId: string) {
+  try {
+    const [details, initialPage, initialNotes] = await Promise.all([
+      getConversationDetails({ principal, conversationId }),
+      listMessages({ principal, conversationId, query: { limit: 50 } }),
+      listNotes({ principal, conversationId }),
+    ]);
+    return { details, initialPage, initialNotes };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}

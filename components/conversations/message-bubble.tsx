@@ -1,0 +1,49 @@
+import { format } from "date-fns";
+import type { MessageDto } from "@/lib/conversations/dto";
+import type { PendingMessage } from "./use-conversation-messages";
+
+const statusLabels: Record<MessageDto["status"], string> = {
+  RECEIVED: "",
+  QUEUED: "Queued",
+  SENT: "Sent",
+  DELIVERED: "Delivered",
+  READ: "Read",
+  FAILED: "Failed",
+};
+
+export function MessageBubble({ message }: { message: MessageDto }) {
+  if (message.direction === "SYSTEM") {
+    return (
+      <li className="my-2 text-center text-xs text-slate-500" data-testid="message" data-seq={message.seq}>
+        {message.body} · {format(new Date(message.createdAt), "HH:mm")}
+      </li>
+    );
+  }
+  const mine = message.direction === "OUTBOUND";
+  return (
+    <li className={`flex ${mine ? "justify-end" : "justify-start"}`} data-testid="message" data-seq={message.seq} data-direction={message.direction}>
+      <div className={`max-w-[80%] rounded-lg px-3 py-2 text-sm ${mine ? "bg-brand-600 text-white" : "bg-white text-slate-900 ring-1 ring-slate-200"}`}>
+        <p className="whitespace-pre-wrap break-words">{message.body}</p>
+        <p className={`mt-1 text-[11px] ${mine ? "text-brand-100" : "text-slate-500"}`}>
+          {mine && message.authorName ? `${message.authorName} · ` : null}
+          {format(new Date(message.createdAt), "HH:mm")}
+          {mine ? <span data-testid="message-status"> · {statusLabels[message.status]}</span> : null}
+          {message.status === "FAILED" && message.failureReason ? <span> — {message.failureReason}</span> : null}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+export function PendingBubble({ pending, onRetry }: { pending: PendingMessage; onRetry: () => void }) {
+  return (
+    <li className="flex justify-end" data-testid="pending-message">
+      <div className="max-w-[80%] rounded-lg bg-brand-100 px-3 py-2 text-sm text-slate-900">
+        <p className="whitespace-pre-wrap break-words">{pending.body}</p>
+        <p className="mt-1 text-[11px] text-slate-600">
+          {pending.state === "sending" ? "Sending…" : <>Not sent{pending.error ? `: ${pending.error}` : ""} · <button type="button" className="underline" onClick={onRetry}>Retry</button></>}
+        </p>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+/**
+ * One socket.io connection per browser tab, authenticated by the session
+ * cookie. Exposes typed events to React and the connection state; when the
+ * server refuses the session (expired, signed out elsewhere) it sends the
+ * person to sign in again instead of failing silently.
+ */
+import { useRouter } from "next/navigation";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { AgentClientToServer, AgentEventName, AgentEvents, AgentRequests, AgentServerToClient, SocketAck } from "@/lib/realtime/events";
+
+export type AgentClientSocket = Socket<AgentServerToClient, AgentClientToServer>;
+export type ConnectionState = "connecting" | "online" | "offline";
+
+interface SocketContextValue {
+  socket: AgentClientSocket | null;
+  state: ConnectionState;
+}
+
+const SocketContext = createContext<SocketContextValue>({ socket: null, state: "connecting" });
+
+export function SocketProvider({ children }: { children: React.ReactNode }) {
+  // Created without connecting; the effect below connects and cleans up.
+  const [socket] = useState<AgentClientSocket>(() => io({ withCredentials: true, transports: ["websocket", "polling"], autoConnect: false }));
+  const [state, setState] = useState<ConnectionState>("connecting");
+  const router = useRouter();
+
+  useEffect(() => {
+    const onConnect = () => setState("online");
+    const onDisconnect = () => setState("offline");
+    const onError = (error: Error) => {
+      setState("offline");
+      if (error.message === "UNAUTHENTICATED") router.replace("/sign-in");
+    };
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onError);
+    socket.connect();
+    return () => {
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onError);
+      socket.disconnect();
+    };
+  }, [socket, router]);
+
+  return <SocketContext.Provider value={{ socket, state }}>{children}</SocketContext.Provider>;
+}
+
+export function useSocket(): SocketContextValue {
+  return useContext(SocketContext);
+}
+
+/** Subscribes to one typed event for the lifetime of the component; the latest handler is always used. */
+export function useSocketEvent<K extends AgentEventName>(name: K, handler: (payload: AgentEvents[K]) => void): void {
+  const { socket } = useSocket();
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (payload: AgentEvents[K]) => latest.current(payload);
+    // socket.io-client's typed emitter cannot relate a generic key to its listener; the event map guarantees it.
+    const typed = socket as unknown as { on(event: string, fn: (payload: AgentEvents[K]) => void): void; off(event: string, fn: (payload: AgentEvents[K]) => void): void };
+    typed.on(name, listener);
+    return () => typed.off(name, listener);
+  }, [socket, name]);
+}
+
+/** Sends a request over the socket and resolves with its data, or rejects with the server's message. */
+export function socketRequest<K extends keyof AgentRequests>(
+  socket: AgentClientSocket,
+  name: K,
+  payload: AgentRequests[K]["request"],
+  timeoutMs = 8000,
+): Promise<AgentRequests[K]["response"]> {
+  return new Promise((resolve, reject) => {
+    const typed = socket as unknown as { timeout(ms: number): { emit(event: string, data: unknown, ack: (err: Error | null, answer: SocketAck<AgentRequests[K]["response"]>) => void): void } };
+    typed.timeout(timeoutMs).emit(name, payload, (err, answer) => {
+      if (err) return reject(new Error("The server did not answer in time. Check your connection and try again."));
+      if (answer.ok) resolve(answer.data);
+      else reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+    });
+  });
+}
+
+/**
+ * Runs a callback whenever this client (re)connects, and once at mount if it
+ * already is: events sent while a client was offline are not replayed, so
+ * views re-read what they show.
+ */
+export function useOnConnect(callback: () => void): void {
+  const { socket } = useSocket();
+  const latest = useRef(callback);
+  useEffect(() => {
+    latest.current = callback;
+  });
+  useEffect(() => {
+    if (!socket) return;
+    const run = () => latest.current();
+    if (socket.connected) run();
+    socket.on("connect", run);
+    return () => {
+      socket.off("connect", run);
+    };
+  }, [socket]);
+}

@@ -1,0 +1,27 @@
+/** Personal API tokens for non-browser clients. Only a SHA-256 hash is stored. */
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "../db";
+import { loadPrincipal } from "./load-principal";
+import type { Principal } from "./principal";
+
+export const API_TOKEN_PREFIX = "plt_";
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function generateApiToken(): string {
+  return API_TOKEN_PREFIX + randomBytes(24).toString("base64url");
+}
+
+/** Resolves a bearer token to its user, or null when unknown or revoked. */
+export async function principalFromApiToken(token: string): Promise<Principal | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, userId: true, revokedAt: true },
+  });
+  if (!row || row.revokedAt) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return loadPrincipal(row.userId);
+}

@@ -1,0 +1,43 @@
+/**
+ * The event bus from domain code to clients. Domain operations call
+ * publishAgentEvent / publishCustomerEvent after their transaction commits;
+ * the audience table here is the one place that decides which rooms hear
+ * each event. Customer events go to a separate namespace that agent events
+ * cannot reach: its types admit only CustomerEvents, so a note cannot be sent
+ * there by mistake.
+ */
+import type { Emitter } from "@socket.io/redis-emitter";
+import { CUSTOMER_NAMESPACE, rooms, type AgentEventName, type AgentEvents, type CustomerEventName, type CustomerEvents } from "./events";
+import { emitter } from "./emitter";
+
+const userRooms = (...ids: Array<string | null | undefined>) => ids.filter((id): id is string => Boolean(id)).map(rooms.user);
+
+const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => string[] } = {
+  "presence:changed": (p) => [rooms.company(p.companyId)],
+  "picklist:added": (p) => [rooms.queue(p.item.queueId)],
+  "picklist:removed": (p) => [rooms.queue(p.queueId)],
+  "conversation:assigned": (p) => [...userRooms(p.userId), rooms.conversation(p.conversation.id)],
+  "conversation:unassigned": (p) => [...userRooms(p.userId), rooms.conversation(p.conversationId)],
+  "conversation:ended": (p) => [...userRooms(p.assigneeId), rooms.conversation(p.conversationId)],
+  "conversation:read": (p) => userRooms(p.userId),
+  "message:created": (p) => [...userRooms(p.assigneeId), rooms.conversation(p.message.conversationId)],
+  "message:updated": (p) => [...userRooms(p.assigneeId), rooms.conversation(p.message.conversationId)],
+  "note:created": (p) => [rooms.conversation(p.note.conversationId)],
+  "offer:received": (p) => userRooms(p.userId),
+  "offer:withdrawn": (p) => userRooms(p.userId),
+  "queue:changed": (p) => [rooms.company(p.companyId)],
+};
+
+type LooseEmitter = { emit(event: string, data: unknown): unknown };
+
+export function publishAgentEvent<K extends AgentEventName>(name: K, payload: AgentEvents[K]): void {
+  const targets = agentAudience[name](payload);
+  if (targets.length === 0) return;
+  // One broadcast to several rooms reaches each socket once, even if it sits in more than one.
+  (emitter().to(targets) as unknown as LooseEmitter).emit(name, payload);
+}
+
+export function publishCustomerEvent<K extends CustomerEventName>(name: K, contactId: string, payload: CustomerEvents[K]): void {
+  const customers: Emitter = emitter().of(CUSTOMER_NAMESPACE);
+  (customers.to(rooms.customer(contactId)) as unknown as LooseEmitter).emit(name, payload);
+}

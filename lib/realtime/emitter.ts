@@ -1,0 +1,17 @@
+/**
+ * Publishing to sockets from any process (route handlers inside Next.js,
+ * socket handlers, workers) goes through Redis, so it reaches every
+ * socket.io server that shares the Redis adapter.
+ */
+import { Emitter } from "@socket.io/redis-emitter";
+import { env } from "../env";
+import { createRedis } from "../redis";
+
+export const SOCKET_IO_REDIS_KEY = `${env.REDIS_PREFIX}:socket.io`;
+
+const globalForEmitter = globalThis as unknown as { parleyEmitter?: Emitter };
+
+export function emitter(): Emitter {
+  globalForEmitter.parleyEmitter ??= new Emitter(createRedis(), { key: SOCKET_IO_REDIS_KEY });
+  return globalForEmitter.parleyEmitter;
+}

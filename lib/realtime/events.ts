@@ -1,0 +1,79 @@
+/**
+ * Every realtime event, with its payload type: the one list shared by the
+ * server (publishers, socket handlers) and the browser (useSocketEvent).
+ * Payloads carry ids and sequence numbers so a client can detect gaps and
+ * re-read what it missed.
+ */
+import type { ErrorCode } from "../errors";
+import type { ConversationSummaryDto, CustomerMessageDto, MessageDto, NoteDto, PicklistItemDto } from "../conversations/dto";
+
+export interface PresencePayload {
+  userId: string;
+  companyId: string;
+  online: boolean;
+}
+
+/** Events sent to console clients (agents, supervisors, admins). */
+export interface AgentEvents {
+  "presence:changed": PresencePayload;
+  /** A conversation is waiting in a queue's picklist. */
+  "picklist:added": { companyId: string; item: PicklistItemDto };
+  /** A conversation left a queue's picklist (picked, offered, transferred away, ended). */
+  "picklist:removed": { companyId: string; queueId: string; conversationId: string; reason: "picked" | "offered" | "transferred" | "ended"; byName?: string };
+  /** A conversation is now yours (picked, accepted or transferred to you), in every client. */
+  "conversation:assigned": { userId: string; conversation: ConversationSummaryDto };
+  /** A conversation is no longer yours (transferred away or ended). */
+  "conversation:unassigned": { userId: string; conversationId: string; reason: "transferred" | "ended" };
+  "conversation:ended": { conversationId: string; assigneeId: string | null; endedAt: string };
+  "conversation:read": { userId: string; conversationId: string; lastReadSeq: number };
+  "message:created": { assigneeId: string | null; message: MessageDto };
+  "message:updated": { assigneeId: string | null; message: MessageDto };
+  "note:created": { note: NoteDto };
+  /** An offer to one agent, to accept or decline before expiresAt. */
+  "offer:received": { userId: string; conversation: ConversationSummaryDto; expiresAt: string };
+  "offer:withdrawn": { userId: string; conversationId: string; reason: "declined" | "timed-out" | "accepted" };
+  /** Something changed on a queue's board (waiting count, agents); supervisors re-read it. */
+  "queue:changed": { companyId: string; queueId: string };
+}
+
+/** Events sent to a customer's web-chat page. Nothing internal may ever be added here. */
+export interface CustomerEvents {
+  "message:created": { conversationId: string; message: CustomerMessageDto };
+  "message:updated": { conversationId: string; message: CustomerMessageDto };
+  "conversation:ended": { conversationId: string };
+}
+
+export type AgentEventName = keyof AgentEvents;
+export type CustomerEventName = keyof CustomerEvents;
+
+export type SocketAck<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+type Listeners<E> = { [K in keyof E]: (payload: E[K]) => void };
+export type AgentServerToClient = Listeners<AgentEvents>;
+export type CustomerServerToClient = Listeners<CustomerEvents>;
+
+/** Socket requests an agent client may make; each answers through an ack. */
+export interface AgentRequests {
+  "session:whoami": { request: Record<string, never>; response: { userId: string; companyId: string; role: string } };
+  /** Start hearing a conversation's messages and notes (only one you may see). */
+  "conversation:watch": { request: { conversationId: string }; response: { lastSeq: number } };
+  "conversation:unwatch": { request: { conversationId: string }; response: Record<string, never> };
+}
+
+export type AgentClientToServer = {
+  [K in keyof AgentRequests]: (payload: AgentRequests[K]["request"], ack: (answer: SocketAck<AgentRequests[K]["response"]>) => void) => void;
+};
+
+/** Customer sockets only listen; they send through the web-chat HTTP API. */
+export type CustomerClientToServer = Record<string, never>;
+
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  company: (companyId: string) => `company:${companyId}`,
+  queue: (queueId: string) => `queue:${queueId}`,
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** A web-chat customer's room, by contact (it outlives each conversation). */
+  customer: (contactId: string) => `customer:${contactId}`,
+} as const;
+
+export const CUSTOMER_NAMESPACE = "/customer";

@@ -1,0 +1,77 @@
+/**
+ * Everything a web-chat customer does goes through their token: it names one
+ * contact and one entry point, and they see only that contact's conversation
+ * there, and only customer-visible fields (never notes, never agent ids).
+ */
+import { z } from "zod";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { toCustomerMessage, type CustomerMessageDto } from "../conversations/dto";
+import { readMessagePage } from "../messages/list-messages";
+import { receiveCustomerMessage } from "../messages/receive-customer-message";
+import { sendMessageInputSchema } from "../messages/send-agent-message";
+import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
+import { messageSelect, toMessageDto } from "../conversations/dto";
+import { verifyCustomerToken, type CustomerClaims } from "./customer-token";
+import { findWebchatEntry } from "./find-entry";
+
+export async function requireCustomer(entrySlug: string, token: string | null): Promise<CustomerClaims> {
+  const claims = verifyCustomerToken(token);
+  const entry = await findWebchatEntry(entrySlug);
+  if (!claims || claims.addressId !== entry.id) throw new AppError("UNAUTHENTICATED", "Your chat session has expired. Start a new chat.");
+  return claims;
+}
+
+export interface CustomerChatState {
+  customer: { name: string; email: string | null };
+  conversation: { id: string; status: "open" | "ended"; lastSeq: number } | null;
+  messages: CustomerMessageDto[];
+}
+
+/** The customer's current conversation (open, or the last one so they see that it ended), from a sequence number on. */
+export async function getCustomerChat(claims: CustomerClaims, afterSeq?: number): Promise<CustomerChatState> {
+  const contact = await db.contact.findUniqueOrThrow({ where: { id: claims.contactId }, select: { name: true, email: true } });
+  const conversation = await db.conversation.findFirst({
+    where: { contactId: claims.contactId, channelAddressId: claims.addressId },
+    orderBy: { arrivedAt: "desc" },
+    select: { id: true, status: true, lastSeq: true },
+  });
+  if (!conversation) return { customer: contact, conversation: null, messages: [] };
+  const page = await readMessagePage(conversation.id, conversation.lastSeq, { afterSeq, limit: 200 });
+  return {
+    customer: contact,
+    conversation: { id: conversation.id, status: conversation.status === "ENDED" ? "ended" : "open", lastSeq: conversation.lastSeq },
+    messages: page.messages.map(toCustomerMessage),
+  };
+}
+
+export const customerMessageInputSchema = sendMessageInputSchema;
+
+export async function sendCustomerMessage(claims: CustomerClaims, input: z.infer<typeof customerMessageInputSchema>): Promise<{ conversationId: string; message: CustomerMessageDto }> {
+  const received = await receiveCustomerMessage({ contactId: claims.contactId, channelAddressId: claims.addressId, body: input.body, clientMessageId: input.clientMessageId });
+  return { conversationId: received.conversationId, message: toCustomerMessage(received.message) };
+}
+
+export const customerReadInputSchema = z.object({ conversationId: z.string().min(1), upToSeq: z.number().int().min(1) });
+
+/** The customer has seen the agent's messages up to a sequence number: they become "read" for the agent. */
+export async function markReadByCustomer(claims: CustomerClaims, input: z.infer<typeof customerReadInputSchema>): Promise<{ updated: number }> {
+  const conversation = await db.conversation.findFirst({
+    where: { id: input.conversationId, contactId: claims.contactId, channelAddressId: claims.addressId },
+    select: { id: true, assigneeId: true },
+  });
+  if (!conversation) throw new AppError("NOT_FOUND", "That conversation does not exist.");
+  const rows = await db.message.findMany({
+    where: { conversationId: conversation.id, direction: "OUTBOUND", seq: { lte: input.upToSeq }, status: { in: ["SENT", "DELIVERED"] } },
+    select: { id: true },
+  });
+  if (rows.length === 0) return { updated: 0 };
+  await db.message.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: { in: ["SENT", "DELIVERED"] } }, data: { status: "READ" } });
+  const updated = await db.message.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: messageSelect });
+  for (const row of updated) {
+    const message = toMessageDto(row);
+    publishAgentEvent("message:updated", { assigneeId: conversation.assigneeId, message });
+    publishCustomerEvent("message:updated", claims.contactId, { conversationId: conversation.id, message: toCustomerMessage(message) });
+  }
+  return { updated: updated.length };
+}
