@@ -4,7 +4,7 @@
  * package on air-gapped machines) or from Playwright's own download.
  */
 import { defineConfig, devices } from "@playwright/test";
-import { testDatabaseUrl, testRedisUrl } from "./tests/support/test-env";
+import { testDatabaseUrl, testRedisUrl } from "./tests/support/test-env.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${PORT}`;

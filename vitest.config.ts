@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { testDatabaseUrl, testRedisUrl } from "./tests/support/test-env";
+import { testDatabaseUrl, testRedisUrl } from "./tests/support/test-env.ts";
 
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { findWebchatEntry } from "@/lib/webchat/find-entry";
+import { CustomerChat } from "@/components/webchat/customer-chat";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Chat" };
+
+/** The public customer page of a web-chat entry point. */
+export default async function CustomerChatPage({ params }: { params: Promise<{ entry: string }> }) {
+  const { entry } = await params;
+  const found = await findWebchatEntry(entry).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (!found) notFound();
+  return <CustomerChat entry={found.address} companyName={found.company.name} label={found.label} />;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { pickConversation } from "@/lib/conversations/pick-conversation";
+import { createUser } from "../../support/factories";
+import { contactCenter, customerWrites, principalOf } from "../../support/conversations";
+
+describe("pick", () => {
+  it("20 concurrent picks of one conversation: exactly one success, 19 clear refusals, one event in the log", async () => {
+    const center = await contactCenter({ agents: 20 });
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+
+    const results = await Promise.allSettled(center.principals.map((principal) => pickConversation({ principal, conversationId })));
+    const winners = results.filter((r) => r.status === "fulfilled");
+    const losers = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(19);
+
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { assignee: true } });
+    expect(conversation.status).toBe("ACTIVE");
+    for (const loser of losers) {
+      expect(loser.reason).toMatchObject({ code: "CONFLICT", message: `Already picked by ${conversation.assignee!.name}.` });
+    }
+    expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
+  });
+
+  it("an agent outside the queue cannot pick, and an agent of another company sees nothing", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const other = await contactCenter({ agents: 1 });
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+    const colleagueOutsideQueue = principalOf(await createUser(center.company.id));
+
+    await expect(pickConversation({ principal: colleagueOutsideQueue, conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(pickConversation({ principal: other.principals[0]!, conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).status).toBe("WAITING");
+  });
+});
