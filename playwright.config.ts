@@ -20,6 +20,9 @@ export const e2eEnv = {
   NEXTAUTH_SECRET: "parley-e2e-secret-parley-e2e-secret-0123456789",
 };
 
+// Test files create their own data in the browser-test database.
+Object.assign(process.env, { DATABASE_URL: e2eEnv.DATABASE_URL, REDIS_URL: e2eEnv.REDIS_URL, REDIS_PREFIX: e2eEnv.REDIS_PREFIX, NEXTAUTH_SECRET: e2eEnv.NEXTAUTH_SECRET });
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -28,7 +31,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  globalSetup: "./tests/support/e2e-global-setup.ts",
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",

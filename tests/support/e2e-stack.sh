@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs the built web process and the workers for the browser tests; Playwright
+# Migrates and seeds the browser-test database, then runs the built web process and the workers for the browser tests; Playwright
 # stops it (SIGTERM) when the run ends.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Playwright starts this before its global setup, so the database is prepared here.
+node --import tsx scripts/db-migrate.ts
+node --import tsx prisma/seed.ts
 node --import tsx workers/index.ts &
 workers=$!
 node --import tsx server.ts &

@@ -1,0 +1,58 @@
+/**
+ * Per-test data for browser tests: a fresh company with its own agents,
+ * queue and web-chat entry point, so tests run in parallel without seeing
+ * each other's conversations.
+ */
+import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { QueueMode } from "@/lib/generated/prisma/enums";
+import { signInAs } from "./support";
+
+export const E2E_PASSWORD = "e2e-password-123";
+
+export interface E2ECenter {
+  entry: string;
+  companyName: string;
+  agents: Array<{ id: string; email: string; name: string }>;
+}
+
+export async function createCenter(options: { agents?: number; mode?: QueueMode } = {}): Promise<E2ECenter> {
+  const suffix = randomUUID().slice(0, 8);
+  const passwordHash = await hashPassword(E2E_PASSWORD);
+  const company = await db.company.create({ data: { name: `E2E Co ${suffix}`, slug: `e2e-${suffix}`, filePolicy: { create: {} } } });
+  const agents = [];
+  for (let i = 0; i < (options.agents ?? 2); i++) {
+    const name = `${["Anna", "Ben", "Cleo", "Dan"][i] ?? "Agent"} ${suffix}`;
+    agents.push(await db.user.create({ data: { companyId: company.id, email: `agent${i}-${suffix}@e2e.test`, name, passwordHash }, select: { id: true, email: true, name: true } }));
+  }
+  const queue = await db.queue.create({ data: { companyId: company.id, name: "Support", mode: options.mode ?? "PICK", members: { create: agents.map((a) => ({ userId: a.id })) } } });
+  const entry = `e2e-chat-${suffix}`;
+  await db.channelAddress.create({ data: { companyId: company.id, queueId: queue.id, channel: "WEBCHAT", address: entry, label: "Help chat" } });
+  return { entry, companyName: company.name, agents };
+}
+
+/** A new browser context signed in as the agent (each context is a separate client). */
+export async function agentPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, email, E2E_PASSWORD);
+  return { context, page };
+}
+
+/** A customer opens the web chat and introduces themselves. */
+export async function customerPage(browser: Browser, entry: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`/chat/${entry}`);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Start chat" }).click();
+  await page.getByRole("textbox", { name: "Message", exact: true }).waitFor();
+  return page;
+}
+
+export async function send(page: Page, text: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill(text);
+  await page.getByRole("textbox", { name: "Message", exact: true }).press("Enter");
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import type { MessageDto } from "@/lib/conversations/dto";
+import { markRead } from "@/lib/conversations/mark-read";
+import { listActiveConversations } from "@/lib/conversations/list-active-conversations";
+import { receiveCustomerMessage } from "@/lib/messages/receive-customer-message";
+import { onlineUserIds } from "@/lib/realtime/presence";
+import { GET as listMessagesRoute, POST as sendMessageRoute } from "@/app/api/v1/conversations/[id]/messages/route";
+import { contactCenter } from "../../support/conversations";
+import { apiTokenFor, callRoute } from "../../support/http";
+import { sleep } from "../../support/socket-harness";
+import { eventsAbout, pickedConversation, recordAll, socketSuite, waitForEvent, waitUntilOnline, type ReceivedEvent } from "../../support/scenarios";
+
+const sockets = socketSuite();
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** A web chat picked by the first agent, with an API token for that agent and a way for the customer to write. */
+async function pickedChat() {
+  const center = await contactCenter({ agents: 1 });
+  const agent = center.agents[0]!;
+  const { conversationId, contactId } = await pickedConversation(center, 0);
+  const customerSays = (body: string) => receiveCustomerMessage({ contactId, channelAddressId: center.address.id, body });
+  return { center, agent, principal: center.principals[0]!, conversationId, customerSays, token: await apiTokenFor(agent.id) };
+}
+
+type Sent = { message: MessageDto };
+
+describe("sending messages over HTTP", () => {
+  it("the same clientMessageId sent 3 times concurrently stores one message and answers it to all three", async () => {
+    const { conversationId, token } = await pickedChat();
+    const clientMessageId = randomUUID();
+
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => callRoute<Sent>(sendMessageRoute, "POST", { token, params: { id: conversationId }, body: { clientMessageId, body: "On my way" } })),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    const ids = new Set(answers.map((a) => a.body.message.id));
+    expect(ids.size).toBe(1);
+    const rows = await db.message.findMany({ where: { conversationId, clientMessageId } });
+    expect(rows.map((r) => r.id)).toEqual([...ids]);
+    expect(rows[0]).toMatchObject({ seq: 2, direction: "OUTBOUND", body: "On my way" });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ lastSeq: 2 });
+  });
+
+  it("30 concurrent sends from customer and agent get gapless, unique, ordered sequence numbers", async () => {
+    const { conversationId, token, customerSays } = await pickedChat();
+
+    const sends = range(1, 30).map((i) =>
+      i % 2 === 0
+        ? customerSays(`customer ${i}`).then((r) => r.message.seq)
+        : callRoute<Sent>(sendMessageRoute, "POST", { token, params: { id: conversationId }, body: { clientMessageId: randomUUID(), body: `agent ${i}` } }).then((r) => {
+            expect(r.status).toBe(201);
+            return r.body.message.seq;
+          }),
+    );
+    const seqs = await Promise.all(sends);
+
+    expect([...seqs].sort((x, y) => x - y)).toEqual(range(2, 31));
+    const stored = await db.message.findMany({ where: { conversationId }, orderBy: { seq: "asc" }, select: { seq: true, body: true } });
+    expect(stored.map((m) => m.seq)).toEqual(range(1, 31));
+    expect(new Set(stored.map((m) => m.body)).size).toBe(31);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ lastSeq: 31 });
+    const page = await callRoute<{ messages: MessageDto[]; lastSeq: number }>(listMessagesRoute, "GET", { token, params: { id: conversationId }, query: { limit: "200" } });
+    expect(page.body.messages.map((m) => m.seq)).toEqual(range(1, 31));
+    expect(page.body.lastSeq).toBe(31);
+  });
+});
+
+describe("realtime", () => {
+  it("a client that was disconnected while 5 messages arrived gets exactly the missed ones, once, from GET messages?afterSeq", async () => {
+    const { agent, conversationId, customerSays, token } = await pickedChat();
+    const seqsOf = (events: ReceivedEvent[]) => eventsAbout(events, "message:created", conversationId).map((p) => (p as Sent).message.seq);
+    const firstClient = await sockets.agent(agent);
+    const live = recordAll(firstClient);
+    await waitUntilOnline([agent.id]);
+    await customerSays("first while connected");
+    await customerSays("second while connected");
+    await vi.waitFor(() => expect(seqsOf(live)).toEqual([2, 3]));
+    const lastSeen = Math.max(...seqsOf(live));
+
+    firstClient.disconnect();
+    await vi.waitFor(async () => expect(await onlineUserIds([agent.id])).toEqual(new Set()));
+    for (const i of range(1, 5)) await customerSays(`missed ${i}`);
+    const reconnected = recordAll(await sockets.agent(agent));
+    const gap = await callRoute<{ messages: MessageDto[]; lastSeq: number }>(listMessagesRoute, "GET", { token, params: { id: conversationId }, query: { afterSeq: String(lastSeen) } });
+
+    expect(gap.status).toBe(200);
+    expect(gap.body.messages.map((m) => m.seq)).toEqual([4, 5, 6, 7, 8]);
+    expect(gap.body.messages.map((m) => m.body)).toEqual(range(1, 5).map((i) => `missed ${i}`));
+    expect(gap.body.lastSeq).toBe(8);
+    await sleep(200);
+    expect(seqsOf(live)).toEqual([2, 3]);
+    expect(seqsOf(reconnected)).toEqual([]);
+    expect([...seqsOf(live), ...gap.body.messages.map((m) => m.seq)]).toEqual(range(2, 8));
+  });
+
+  it("two clients of the same agent both receive message:created and conversation:read", async () => {
+    const { agent, principal, conversationId, customerSays } = await pickedChat();
+    const [desk, phone] = [recordAll(await sockets.agent(agent)), recordAll(await sockets.agent(agent))];
+    await waitUntilOnline([agent.id]);
+
+    const { message } = await customerSays("Are you there?");
+    for (const client of [desk, phone]) {
+      expect(await waitForEvent(client, "message:created", conversationId)).toEqual({ assigneeId: agent.id, message });
+    }
+
+    await markRead({ principal, conversationId, upToSeq: message.seq });
+    for (const client of [desk, phone]) {
+      expect(await waitForEvent(client, "conversation:read", conversationId)).toEqual({ userId: agent.id, conversationId, lastReadSeq: 2 });
+    }
+  });
+
+  it("unread counts go up with inbound messages only, drop to 0 after markRead, and a stale markRead does not resurrect them", async () => {
+    const { principal, conversationId, customerSays, token } = await pickedChat();
+    const unread = async () => (await listActiveConversations({ principal })).find((c) => c.id === conversationId)!.unread;
+
+    expect(await unread()).toBe(1);
+    await customerSays("one");
+    await customerSays("two");
+    expect(await unread()).toBe(3);
+    await callRoute(sendMessageRoute, "POST", { token, params: { id: conversationId }, body: { clientMessageId: randomUUID(), body: "Looking into it" } });
+    expect(await unread()).toBe(3);
+
+    expect(await markRead({ principal, conversationId, upToSeq: 4 })).toEqual({ lastReadSeq: 4 });
+    expect(await unread()).toBe(0);
+    await customerSays("three");
+    expect(await unread()).toBe(1);
+    expect(await markRead({ principal, conversationId, upToSeq: 2 })).toEqual({ lastReadSeq: 4 });
+    expect(await unread()).toBe(1);
+  });
+});
