@@ -1,0 +1,75 @@
+/**
+ * The OpenAPI description of /api/v1, served at /api/v1/openapi.json. Request
+ * bodies are generated from the same zod schemas the handlers validate with,
+ * so the document cannot drift from what the server accepts.
+ */
+import { z, type ZodType } from "zod";
+import { transferInputSchema } from "../conversations/transfer-conversation";
+import { sendMessageInputSchema } from "../messages/send-agent-message";
+import { addNoteInputSchema } from "../notes/add-note";
+import { settingsInputSchema } from "../users/settings";
+import { createTokenInputSchema } from "../users/api-token-admin";
+import { queueInputSchema } from "../routing/queue-config";
+
+export const API_VERSION = "1.0.0";
+
+const body = (schema: ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } } });
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const errors = {
+  "400": { $ref: "#/components/responses/Error" },
+  "401": { $ref: "#/components/responses/Error" },
+  "404": { $ref: "#/components/responses/Error" },
+  "409": { $ref: "#/components/responses/Error" },
+  "422": { $ref: "#/components/responses/Error" },
+};
+const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const op = (summary: string, extra: Record<string, unknown> = {}) => ({ summary, responses: { "200": ok(summary), ...errors }, ...extra });
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Parley API",
+      version: API_VERSION,
+      description:
+        "For clients other than the web console (mobile, Communication Panel). Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`. Live updates: connect socket.io to the same origin with `auth: { token }` and listen to the events listed in lib/realtime/events.ts (picklist:added, picklist:removed, conversation:assigned, message:created, note:created, …). After a reconnect, read messages since your last sequence number with `GET /conversations/{id}/messages?afterSeq=N`. Errors are `{ error: { code, message, fields? } }`.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      responses: {
+        Error: {
+          description: "A failure a person can act on",
+          content: { "application/json": { schema: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "array" } }, required: ["code", "message"] } } } } },
+        },
+      },
+    },
+    paths: {
+      "/picklist": { get: op("Waiting conversations of your queues") },
+      "/conversations": { get: op("Your active conversations with unread counts", { parameters: [{ name: "sort", in: "query", schema: { enum: ["arrival", "lastMessage", "unread"] } }] }) },
+      "/conversations/{id}": { get: op("Conversation details, event log and previous conversations", { parameters: idParam }) },
+      "/conversations/{id}/pick": { post: op("Pick a waiting conversation (409 'Already picked by …' when someone was first)", { parameters: idParam }) },
+      "/conversations/{id}/accept": { post: op("Accept an offered conversation", { parameters: idParam }) },
+      "/conversations/{id}/decline": { post: op("Decline an offered conversation", { parameters: idParam }) },
+      "/conversations/{id}/transfer": { post: op("Transfer to an agent or a queue", { parameters: idParam, requestBody: body(transferInputSchema) }) },
+      "/conversations/{id}/end": { post: op("End the chat", { parameters: idParam }) },
+      "/conversations/{id}/read": { post: op("Mark read up to a sequence number", { parameters: idParam, requestBody: body(z.object({ upToSeq: z.number().int().min(0) })) }) },
+      "/conversations/{id}/messages": {
+        get: op("Messages by sequence number", {
+          parameters: [...idParam, { name: "afterSeq", in: "query", schema: { type: "integer" } }, { name: "beforeSeq", in: "query", schema: { type: "integer" } }, { name: "limit", in: "query", schema: { type: "integer", maximum: 200 } }],
+        }),
+        post: op("Send a message; resending the same clientMessageId returns the stored message", { parameters: idParam, requestBody: body(sendMessageInputSchema) }),
+      },
+      "/conversations/{id}/notes": { get: op("Internal notes, newest first", { parameters: idParam }), post: op("Add an internal note", { parameters: idParam, requestBody: body(addNoteInputSchema) }) },
+      "/history": { get: op("Ended conversations you handled, paged", { parameters: [{ name: "order", in: "query", schema: { enum: ["newest", "oldest"] } }, { name: "cursor", in: "query", schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer" } }] }) },
+      "/directory": { get: op("Colleagues (with presence) and queues: transfer targets") },
+      "/me": { get: op("You and your settings"), patch: op("Change your settings", { requestBody: body(settingsInputSchema) }) },
+      "/me/tokens": { get: op("Your API tokens"), post: op("Create an API token (shown once)", { requestBody: body(createTokenInputSchema) }) },
+      "/me/tokens/{id}": { delete: op("Revoke an API token", { parameters: idParam }) },
+      "/queues": { get: op("Queue configuration (supervisors)"), post: op("Create a queue (supervisors)", { requestBody: body(queueInputSchema) }) },
+      "/queues/{id}": { put: op("Update a queue (supervisors)", { parameters: idParam, requestBody: body(queueInputSchema) }) },
+      "/queues/board": { get: op("Live queue board (supervisors)") },
+    },
+  };
+}
