@@ -13,7 +13,7 @@ export async function markRead(options: { principal: Principal; conversationId: 
     INSERT INTO "ConversationReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt")
     VALUES (${conversationId}, ${principal.userId}, ${upTo}, now())
     ON CONFLICT ("conversationId", "userId")
-    DO UPDATE SET "lastReadSeq" = EXCLUDED."lastReadSeq", "updatedAt" = now()
+    DO UPDATE SET "lastReadSeq" = GREATEST("ConversationReadState"."lastReadSeq", EXCLUDED."lastReadSeq"), "updatedAt" = now()
     RETURNING "lastReadSeq"`;
   const lastReadSeq = rows[0]?.lastReadSeq ?? upTo;
   publishAgentEvent("conversation:read", { userId: principal.userId, conversationId, lastReadSeq });
