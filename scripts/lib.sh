@@ -31,7 +31,9 @@ install_node_modules() {
   local stamp="node_modules/.parley-lock-stamp"
   if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
     log "installing npm dependencies"
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install`, not `npm ci`: registry mirrors that only serve this platform's optional
+    # packages leave them out of the lock file, which `npm ci` then refuses.
+    npm install --no-audit --no-fund --loglevel=error
     cp package-lock.json "$stamp"
   fi
 }
