@@ -24,7 +24,7 @@ export function ConsoleShell({ principal, notify, children }: { principal: Princ
       <ToastProvider>
       <NewMessageNotifier currentUserId={principal.userId} enabled={notify} />
       <div className="flex min-h-full flex-col md:flex-row">
-        <aside className="border-b border-slate-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r">
+        <aside className="border-b border-slate-200 bg-white md:w-48 md:shrink-0 md:border-b-0 md:border-r">
           <div className="flex items-center justify-between px-4 py-3 md:block">
             <p className="text-lg font-semibold text-brand-700">Parley</p>
             <div className="text-right md:mt-3 md:text-left">

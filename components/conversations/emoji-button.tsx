@@ -9,7 +9,11 @@ export function EmojiButton({ onPick }: { onPick: (emoji: string) => void }) {
   return (
     <div className="relative">
       <button type="button" aria-label="Insert emoji" aria-expanded={open} onClick={() => setOpen((v) => !v)}
-        className="rounded-md px-2 py-2 text-lg hover:bg-slate-100">🙂</button>
+        className="rounded-md p-2 text-slate-600 hover:bg-slate-100">
+        <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <circle cx="12" cy="12" r="9" /><path d="M8.5 14.5a4.5 4.5 0 0 0 7 0" /><path d="M9 9.5h.01M15 9.5h.01" />
+        </svg>
+      </button>
       {open ? (
         <div className="absolute bottom-12 left-0 z-20 rounded-lg border border-slate-200 bg-white shadow-lg">
           <EmojiPicker.Root className="flex h-80 w-72 flex-col" emojibaseUrl="/emoji-data"
