@@ -22,6 +22,8 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** How long an agent has to accept an offered conversation before it goes to the next agent. */
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
+  /** The provider stand-in (stand-in/server.ts): the demo's SMS and WhatsApp numbers send through it. */
+  STAND_IN_URL: z.string().url().default("http://127.0.0.1:4010"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -7,6 +7,7 @@
  */
 import { db } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
+import { env } from "../lib/env";
 import type { Channel, Role } from "../lib/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "parley-demo";
@@ -56,12 +57,24 @@ async function upsertQueue(companyId: string, name: string, memberIds: string[])
   return queue;
 }
 
+/** Demo provider settings: the stand-in's defaults (stand-in/config.ts). */
+function standInProvider(channel: Channel, address: string) {
+  if (channel === "SMS") return { providerBaseUrl: env.STAND_IN_URL, providerAccount: "AC00000000000000000000000000000000", providerSecret: "stand-in-twilio-token" };
+  if (channel === "WHATSAPP") {
+    return { providerBaseUrl: env.STAND_IN_URL, providerAccount: `pn-${address.replace(/\D/g, "")}`, providerSecret: "stand-in-whatsapp-token", webhookSecret: "stand-in-whatsapp-secret", verifyToken: "parley-verify-token", apiVersion: "v21.0" };
+  }
+  return {};
+}
+
 async function upsertAddress(companyId: string, queueId: string, channel: Channel, address: string, label: string) {
-  return db.channelAddress.upsert({
+  const row = await db.channelAddress.upsert({
     where: { channel_address: { channel, address } },
     update: { queueId, label },
-    create: { companyId, queueId, channel, address, label },
+    create: { companyId, queueId, channel, address, label, ...standInProvider(channel, address) },
   });
+  // Fill in provider settings only where none were configured, never over an administrator's.
+  if (!row.providerBaseUrl && channel !== "WEBCHAT") await db.channelAddress.update({ where: { id: row.id }, data: standInProvider(channel, address) });
+  return row;
 }
 
 interface SampleConversation {
@@ -132,6 +145,13 @@ export async function seed(): Promise<void> {
   await upsertAddress(acme.id, support.id, "WEBCHAT", "acme-support", "Support web chat");
   const salesChat = await upsertAddress(acme.id, sales.id, "WEBCHAT", "acme-sales", "Sales web chat");
   await upsertAddress(acme.id, sales.id, "SMS", "+15550100300", "Sales SMS line");
+
+  for (const template of [
+    { name: "follow_up", body: "Hi {{1}}, this is Acme Support following up on your request. Reply to this message to continue the conversation." },
+    { name: "order_update", body: "Hi {{1}}, there is an update on your order. Reply to this message and we will tell you more." },
+  ]) {
+    await db.messageTemplate.upsert({ where: { companyId_name_language: { companyId: acme.id, name: template.name, language: "en" } }, update: {}, create: { companyId: acme.id, language: "en", ...template } });
+  }
 
   const globex = await upsertCompany("globex", "Globex Partners");
   await upsertUsers(globex.id, globexUsers, passwordHash);

@@ -2,7 +2,9 @@
 import type { Job } from "bullmq";
 import type { JobName, JobPayload } from "../lib/queue/jobs";
 import { handleOfferTimeout } from "./offer-timeout";
+import { handleOutboundSend } from "./outbound-send";
 
-export const handlers: { [K in JobName]: (payload: JobPayload<K>, job: Job) => Promise<void> } = {
+export const handlers: { [K in JobName]: (payload: JobPayload<K>, job: Job, token?: string) => Promise<void> } = {
   offerTimeout: handleOfferTimeout,
+  outboundSend: handleOutboundSend,
 };

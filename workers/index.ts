@@ -11,20 +11,27 @@ import { createRedis, redis } from "../lib/redis";
 import { bullPrefix, closeQueues, QUEUE_NAMES, type QueueName } from "../lib/queue/queues";
 import { jobs, type JobDefinition } from "../lib/queue/jobs";
 import { handlers } from "./handlers";
+import { retryDelay } from "./backoff";
 
-const CONCURRENCY: Record<QueueName, number> = { "conversation-timers": 8 };
+// Outbound sends mostly wait on the provider, so many run at once.
+const CONCURRENCY: Record<QueueName, number> = { "conversation-timers": 8, "outbound-messages": 64 };
 
-async function processJob(job: Job): Promise<void> {
+async function processJob(job: Job, token?: string): Promise<void> {
   const entry = Object.entries(jobs).find(([, definition]) => definition.name === job.name);
   if (!entry) throw new Error(`Unknown job ${job.name}`);
   const [key, definition] = entry as [keyof typeof handlers, JobDefinition<unknown>];
   const payload = definition.schema.parse(job.data);
-  await (handlers[key] as (data: unknown, job: Job) => Promise<void>)(payload, job);
+  await (handlers[key] as (data: unknown, job: Job, token?: string) => Promise<void>)(payload, job, token);
 }
 
 function start(): Worker[] {
   return QUEUE_NAMES.map((name) => {
-    const worker = new Worker(name, processJob, { connection: createRedis(), prefix: bullPrefix(), concurrency: CONCURRENCY[name] });
+    const worker = new Worker(name, processJob, {
+      connection: createRedis(),
+      prefix: bullPrefix(),
+      concurrency: CONCURRENCY[name],
+      settings: { backoffStrategy: retryDelay },
+    });
     worker.on("failed", (job, error) => console.error(`[parley-workers] ${name}/${job?.name} ${job?.id} failed: ${error.message}`));
     worker.on("error", (error) => console.error(`[parley-workers] ${name} error: ${error.message}`));
     return worker;

@@ -19,6 +19,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { DetailsPanel } from "./details-panel";
 import { MessageBubble, PendingBubble } from "./message-bubble";
 import { NotePanel } from "./note-panel";
+import { TemplatePicker } from "./template-picker";
 import { TransferDialog } from "./transfer-dialog";
 import { useConversationMessages, type PendingMessage } from "./use-conversation-messages";
 import { WindowCountdown } from "./window-countdown";
@@ -42,7 +43,21 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
   const toast = useToast();
   const router = useRouter();
   const mine = status === "ACTIVE" && assigneeId === currentUserId;
+  const [windowExpiresAt, setWindowExpiresAt] = useState(conversation.windowExpiresAt);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const windowClosed = conversation.channel === "WHATSAPP" && (!windowExpiresAt || new Date(windowExpiresAt).getTime() <= now);
 
+  // A customer's WhatsApp message reopens the 24-hour window.
+  useSocketEvent("message:created", ({ message }) => {
+    if (message.conversationId === conversation.id && message.direction === "INBOUND" && conversation.channel === "WHATSAPP") {
+      setWindowExpiresAt(new Date(new Date(message.createdAt).getTime() + 24 * 60 * 60 * 1000).toISOString());
+      setNow(Date.now());
+    }
+  });
   useSocketEvent("conversation:ended", (event) => {
     if (event.conversationId === conversation.id) setStatus("ENDED");
   });
@@ -71,10 +86,10 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
     return () => document.removeEventListener("visibilitychange", markRead);
   }, [mine, newest, conversation.id, lastSeq]);
 
-  const send = useCallback(async (body: string, clientMessageId = newClientMessageId()) => {
-    setPending((list) => [...list.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body, state: "sending" }]);
+  const send = useCallback(async (body: string, clientMessageId = newClientMessageId(), templateName?: string) => {
+    setPending((list) => [...list.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body: templateName ? `Template: ${templateName}` : body, state: "sending", templateName }]);
     try {
-      const { message } = await api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: { clientMessageId, body } });
+      const { message } = await api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: templateName ? { clientMessageId, templateName } : { clientMessageId, body } });
       apply([message]);
       setPending((list) => list.filter((p) => p.clientMessageId !== clientMessageId));
     } catch (error) {
@@ -82,6 +97,14 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
       setPending((list) => list.map((p) => (p.clientMessageId === clientMessageId ? { ...p, state: "failed", error: reason } : p)));
     }
   }, [conversation.id, apply]);
+
+  async function retry(messageId: string) {
+    try {
+      await api(`/api/v1/conversations/${conversation.id}/messages/${messageId}/retry`, { method: "POST" });
+    } catch (error) {
+      toast(error instanceof ApiError ? error.message : "Could not retry the message.", "error");
+    }
+  }
 
   async function endChat() {
     setDialog(null);
@@ -105,7 +128,7 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
             <h1 className="truncate text-lg font-semibold" data-testid="conversation-title">{customerLabel(conversation.customer)}</h1>
             <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <ChannelBadge channel={conversation.channel} /> {conversation.queueName} · <span data-testid="conversation-status">{statusText}</span>
-              {conversation.windowExpiresAt && status !== "ENDED" ? <WindowCountdown expiresAt={conversation.windowExpiresAt} /> : null}
+              {conversation.channel === "WHATSAPP" && status !== "ENDED" ? (windowExpiresAt ? <WindowCountdown expiresAt={windowExpiresAt} /> : <span className="text-red-700">Reply window closed (templates only)</span>) : null}
             </p>
           </div>
           <nav aria-label="Conversation actions" className="flex gap-2">
@@ -123,17 +146,19 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
         <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-4 py-3" onScroll={(e) => { if (e.currentTarget.scrollTop === 0 && hasOlder) void loadOlder(); }}>
           {hasOlder ? <button type="button" onClick={() => void loadOlder()} className="mx-auto mb-2 block text-xs text-brand-700 underline">Load older messages</button> : null}
           <ul className="space-y-2" aria-label="Messages" aria-live="polite">
-            {messages.map((message) => <MessageBubble key={message.seq} message={message} />)}
+            {messages.map((message) => <MessageBubble key={message.seq} message={message} onRetry={mine && conversation.channel !== "WEBCHAT" ? () => void retry(message.id) : undefined} />)}
             {pending.filter((p) => !shown.has(p.clientMessageId)).map((p) => (
-              <PendingBubble key={p.clientMessageId} pending={p} onRetry={() => void send(p.body, p.clientMessageId)} />
+              <PendingBubble key={p.clientMessageId} pending={p} onRetry={() => void send(p.body, p.clientMessageId, p.templateName)} />
             ))}
           </ul>
         </div>
-        {mine ? <Composer onSend={(body) => void send(body)} /> : (
+        {mine && windowClosed ? <TemplatePicker onSend={(name) => void send("", undefined, name)} /> : null}
+        {mine && !windowClosed ? <Composer onSend={(body) => void send(body)} /> : null}
+        {!mine ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
             {status === "ENDED" ? "This conversation has ended. It is read-only." : "Read-only: only the agent who picked this conversation can reply."}
           </p>
-        )}
+        ) : null}
       </div>
       <aside className="min-h-0 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 xl:w-80 xl:shrink-0">
         {panel === "notes" ? <NotePanel conversationId={conversation.id} initialNotes={initialNotes} canWrite={status !== "ENDED"} /> : <DetailsPanel details={details} />}

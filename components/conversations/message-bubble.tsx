@@ -11,7 +11,7 @@ const statusLabels: Record<MessageDto["status"], string> = {
   FAILED: "Failed",
 };
 
-export function MessageBubble({ message }: { message: MessageDto }) {
+export function MessageBubble({ message, onRetry }: { message: MessageDto; onRetry?: () => void }) {
   if (message.direction === "SYSTEM") {
     return (
       <li className="my-2 text-center text-xs text-slate-500" data-testid="message" data-seq={message.seq}>
@@ -28,7 +28,8 @@ export function MessageBubble({ message }: { message: MessageDto }) {
           {mine && message.authorName ? `${message.authorName} · ` : null}
           {format(new Date(message.createdAt), "HH:mm")}
           {mine ? <span data-testid="message-status"> · {statusLabels[message.status]}</span> : null}
-          {message.status === "FAILED" && message.failureReason ? <span> — {message.failureReason}</span> : null}
+          {message.status === "FAILED" && message.failureReason ? <span data-testid="failure-reason"> — {message.failureReason}{message.failureCode ? ` (${message.failureCode})` : ""}</span> : null}
+          {message.status === "FAILED" && onRetry ? <> · <button type="button" onClick={onRetry} className="underline">Retry</button></> : null}
         </p>
       </div>
     </li>

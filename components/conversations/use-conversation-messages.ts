@@ -17,6 +17,7 @@ export interface PendingMessage {
   body: string;
   state: "sending" | "failed";
   error?: string;
+  templateName?: string;
 }
 
 function merge(list: MessageDto[], incoming: MessageDto[]): MessageDto[] {

@@ -1,10 +1,11 @@
 /**
  * Hands a customer-visible message to the customer's channel. Web chat is
- * delivered live over the customer socket; SMS and WhatsApp go through the
- * outbound worker (lib/channels/<channel>).
+ * delivered live over the customer socket; SMS and WhatsApp are queued for
+ * the outbound worker (job id = message id, so it is queued at most once).
  */
 import type { Channel } from "../generated/prisma/enums";
 import { publishCustomerEvent } from "../realtime/bus";
+import { enqueue } from "../queue/jobs";
 import { toCustomerMessage, type MessageDto } from "../conversations/dto";
 
 export interface CustomerTarget {
@@ -15,9 +16,12 @@ export interface CustomerTarget {
 }
 
 export async function deliverToCustomer(target: CustomerTarget, message: MessageDto, change: "created" | "updated" = "created"): Promise<void> {
-  // Every channel's customer may also be watching a web page (web chat); only customer-safe fields are sent.
+  // A customer may be watching a web page on any channel; only customer-safe fields are sent there.
   publishCustomerEvent(change === "created" ? "message:created" : "message:updated", target.contactId, {
     conversationId: target.id,
     message: toCustomerMessage(message),
   });
+  if (change === "created" && target.channel !== "WEBCHAT" && message.status === "QUEUED") {
+    await enqueue("outboundSend", { messageId: message.id }, { jobId: message.id });
+  }
 }

@@ -18,6 +18,7 @@ export interface AppendMessageInput {
   clientMessageId?: string | null;
   provider?: string | null;
   providerMessageId?: string | null;
+  templateName?: string | null;
   /** Extra conversation fields to update in the same transaction (e.g. the preview). */
   conversationUpdate?: Prisma.ConversationUpdateInput;
 }
@@ -38,6 +39,11 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
     const earlier = await findByClientId(tx ?? db, input.conversationId, input.clientMessageId);
     if (earlier) return { message: earlier, created: false };
   }
+  if (input.provider && input.providerMessageId) {
+    // Providers deliver webhooks more than once: the provider's id identifies the message.
+    const earlier = await (tx ?? db).message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
+    if (earlier) return { message: toMessageDto(earlier), created: false };
+  }
   const write = async (t: Tx) => {
     const now = new Date();
     const { lastSeq } = await t.conversation.update({
@@ -56,6 +62,7 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
         clientMessageId: input.clientMessageId ?? null,
         provider: input.provider ?? null,
         providerMessageId: input.providerMessageId ?? null,
+        templateName: input.templateName ?? null,
         createdAt: now,
       },
       select: messageSelect,

@@ -1,9 +1,14 @@
 /**
- * An agent's reply: stored once per clientMessageId with the next sequence
- * number, acknowledged with the stored message, then handed to the
- * customer's channel. A resend after a timeout returns the same message.
+ * An agent's reply: checked against the channel's rules first (opted-out
+ * customers, WhatsApp's 24-hour window), stored once per clientMessageId with
+ * the next sequence number (the outbox), acknowledged with the stored
+ * message, then handed to the customer's channel. A resend after a timeout
+ * returns the same message.
  */
 import { z } from "zod";
+import { format } from "date-fns";
+import { db } from "../db";
+import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 import { publishAgentEvent } from "../realtime/bus";
 import { requireAssignedToMe } from "../conversations/require-assignee";
@@ -12,29 +17,64 @@ import type { MessageDto } from "../conversations/dto";
 import { appendMessage } from "./append-message";
 import { MAX_MESSAGE_LENGTH } from "./limits";
 
-export const sendMessageInputSchema = z.object({
-  clientMessageId: z.string().trim().min(8, "clientMessageId must be a unique id of at least 8 characters (a UUID).").max(100),
-  body: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`)
-    .refine((body) => body.trim().length > 0, "Write a message before sending."),
-});
+export const sendMessageInputSchema = z
+  .object({
+    clientMessageId: z.string().trim().min(8, "clientMessageId must be a unique id of at least 8 characters (a UUID).").max(100),
+    body: z.string().max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`).optional(),
+    /** WhatsApp: send this approved template instead of free text. */
+    templateName: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((input) => Boolean(input.templateName) || (input.body ?? "").trim().length > 0, { message: "Write a message before sending.", path: ["body"] });
 export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
 export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
   const { principal, conversationId, input } = options;
   const conversation = await requireAssignedToMe(principal, conversationId);
+  const earlier = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId: input.clientMessageId } }, select: { id: true } });
+  const body = earlier ? "" : await checkChannelRules(conversation, input, principal.companyId);
+
   const { message, created } = await appendMessage({
     conversationId,
     direction: "OUTBOUND",
-    body: input.body,
-    // Web chat reaches the customer's page directly; other channels start queued for their worker.
+    body,
+    // Web chat reaches the customer's page directly; other channels wait in the outbox for their worker.
     status: conversation.channel === "WEBCHAT" ? "SENT" : "QUEUED",
     authorUserId: principal.userId,
     clientMessageId: input.clientMessageId,
+    templateName: input.templateName ?? null,
   });
   if (!created) return message;
   publishAgentEvent("message:created", { assigneeId: principal.userId, message });
   await deliverToCustomer(conversation, message);
   return message;
+}
+
+type ConversationForRules = { id: string; channel: string; contactId: string; windowExpiresAt: Date | null };
+
+/** Refuses, before anything is stored or queued, what the channel would not deliver; returns the text to store. */
+async function checkChannelRules(conversation: ConversationForRules, input: SendMessageInput, companyId: string): Promise<string> {
+  if (conversation.channel === "WEBCHAT") {
+    if (input.templateName) throw new AppError("VALIDATION", "Templates are for WhatsApp conversations.");
+    return input.body ?? "";
+  }
+  const contact = await db.contact.findUniqueOrThrow({ where: { id: conversation.contactId }, select: { optedOutAt: true } });
+  if (contact.optedOutAt) {
+    throw new AppError("CONFLICT", `This customer opted out of messages on ${format(contact.optedOutAt, "d MMM yyyy")}. They must opt in again (e.g. text START) before you can write to them.`);
+  }
+  if (conversation.channel !== "WHATSAPP") {
+    if (input.templateName) throw new AppError("VALIDATION", "Templates are for WhatsApp conversations.");
+    return input.body ?? "";
+  }
+  if (input.templateName) {
+    const template = await db.messageTemplate.findFirst({ where: { companyId, name: input.templateName }, select: { body: true } });
+    if (!template) throw new AppError("VALIDATION", `There is no approved template called "${input.templateName}".`);
+    const contactName = (await db.contact.findUniqueOrThrow({ where: { id: conversation.contactId }, select: { name: true } })).name;
+    return template.body.replaceAll("{{1}}", contactName);
+  }
+  const windowOpen = conversation.windowExpiresAt !== null && conversation.windowExpiresAt.getTime() > Date.now();
+  if (!windowOpen) {
+    const closed = conversation.windowExpiresAt ? ` It closed on ${format(conversation.windowExpiresAt, "d MMM HH:mm")}.` : "";
+    throw new AppError("CONFLICT", `The 24-hour WhatsApp window is closed: WhatsApp only delivers an approved template until the customer writes again.${closed}`);
+  }
+  return input.body ?? "";
 }

@@ -26,6 +26,16 @@ export const jobs = {
     schema: z.object({ conversationId: z.string().min(1), offeredToId: z.string().min(1) }),
     options: { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
   }),
+  /**
+   * Sends one stored SMS/WhatsApp message to its provider. Retried with backoff
+   * (honouring Retry-After, see workers/backoff.ts) on 429, 5xx and timeouts.
+   */
+  outboundSend: defineJob({
+    name: "outbound-send",
+    queue: "outbound-messages",
+    schema: z.object({ messageId: z.string().min(1) }),
+    options: { attempts: 8, backoff: { type: "provider" }, removeOnComplete: 5000, removeOnFail: 5000 },
+  }),
 };
 
 export type JobName = keyof typeof jobs;

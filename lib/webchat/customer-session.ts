@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { toCustomerMessage, type CustomerMessageDto } from "../conversations/dto";
 import { readMessagePage } from "../messages/list-messages";
 import { receiveCustomerMessage } from "../messages/receive-customer-message";
-import { sendMessageInputSchema } from "../messages/send-agent-message";
+import { MAX_MESSAGE_LENGTH } from "../messages/limits";
 import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
 import { messageSelect, toMessageDto } from "../conversations/dto";
 import { verifyCustomerToken, type CustomerClaims } from "./customer-token";
@@ -45,7 +45,10 @@ export async function getCustomerChat(claims: CustomerClaims, afterSeq?: number)
   };
 }
 
-export const customerMessageInputSchema = sendMessageInputSchema;
+export const customerMessageInputSchema = z.object({
+  clientMessageId: z.string().trim().min(8, "clientMessageId must be a unique id of at least 8 characters (a UUID).").max(100),
+  body: z.string().max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`).refine((body) => body.trim().length > 0, "Write a message before sending."),
+});
 
 export async function sendCustomerMessage(claims: CustomerClaims, input: z.infer<typeof customerMessageInputSchema>): Promise<{ conversationId: string; message: CustomerMessageDto }> {
   const received = await receiveCustomerMessage({ contactId: claims.contactId, channelAddressId: claims.addressId, body: input.body, clientMessageId: input.clientMessageId });

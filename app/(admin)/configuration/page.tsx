@@ -13,7 +13,10 @@ export default async function ConfigurationPage() {
     <section aria-labelledby="configuration-heading" className="max-w-4xl">
       <div className="flex items-center justify-between">
         <h1 id="configuration-heading" className="text-xl font-semibold">Configuration</h1>
-        <Link href="/configuration/board" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">Live queue board</Link>
+        <div className="flex gap-2">
+          <Link href="/configuration/numbers" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Numbers and channels</Link>
+          <Link href="/configuration/board" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">Live queue board</Link>
+        </div>
       </div>
       <h2 className="mt-6 mb-2 text-base font-semibold">Queues</h2>
       <QueueSettings initialQueues={queues} options={{ users, addresses }} />

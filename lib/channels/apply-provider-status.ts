@@ -1,0 +1,48 @@
+/**
+ * A delivery status from a provider (callback or webhook). Applied with a
+ * conditional UPDATE so a late or repeated status never moves a message
+ * backwards; the message id echoed by the provider reconciles a send whose
+ * answer we never recorded (a worker crash between the call and the commit).
+ */
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { publishAgentEvent } from "../realtime/bus";
+import { messageSelect, toMessageDto } from "../conversations/dto";
+import type { ChannelModule, StatusEvent } from "./types";
+import { statesBefore } from "./status-order";
+import { deliverToCustomer } from "./deliver-to-customer";
+
+export async function applyProviderStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<boolean> {
+  const where: Prisma.MessageWhereInput = {
+    conversation: { companyId },
+    OR: [{ provider: channelModule.provider, providerMessageId: event.providerMessageId }, ...(event.messageId ? [{ id: event.messageId, providerMessageId: null }] : [])],
+  };
+  const message = await db.message.findFirst({ where, select: { id: true, conversationId: true } });
+  if (!message) return false;
+  const { count } = await db.message.updateMany({
+    where: { id: message.id, status: { in: statesBefore(event.status) } },
+    data: {
+      status: event.status,
+      provider: channelModule.provider,
+      providerMessageId: event.providerMessageId,
+      ...(event.status === "FAILED" ? { failureCode: event.errorCode ?? null, failureReason: event.errorReason ?? "The provider could not deliver this message." } : {}),
+    },
+  });
+  if (count === 0) return false;
+  if (event.status === "FAILED" && event.errorCode && channelModule.optOutCodes.includes(event.errorCode)) await markOptedOut(message.conversationId);
+  await publishMessageUpdate(message.id);
+  return true;
+}
+
+export async function markOptedOut(conversationId: string): Promise<void> {
+  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { contactId: true } });
+  await db.contact.updateMany({ where: { id: conversation.contactId, optedOutAt: null }, data: { optedOutAt: new Date() } });
+}
+
+/** Re-reads a message after a change and tells the agents (and the customer's page, if any). */
+export async function publishMessageUpdate(messageId: string): Promise<void> {
+  const row = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: { ...messageSelect, conversation: { select: { id: true, assigneeId: true, contactId: true, channel: true } } } });
+  const message = toMessageDto(row);
+  publishAgentEvent("message:updated", { assigneeId: row.conversation.assigneeId, message });
+  await deliverToCustomer(row.conversation, message, "updated");
+}

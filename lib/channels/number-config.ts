@@ -1,0 +1,92 @@
+/**
+ * Numbers and entry points with their provider settings, for supervisors.
+ * Secrets are write-only: answers show only their last four characters, and
+ * leaving a secret blank keeps the stored one.
+ */
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import type { Principal } from "../auth/principal";
+import { toE164 } from "./phone";
+
+export const numberInputSchema = z.object({
+  channel: z.enum(["SMS", "WHATSAPP", "WEBCHAT"]),
+  address: z.string().trim().min(1).max(100),
+  label: z.string().trim().min(1, "Give the number a label.").max(100),
+  queueId: z.string().min(1).nullable(),
+  providerBaseUrl: z.union([z.literal(""), z.string().url("The provider base URL must be a full URL (https://…).")]).optional(),
+  providerAccount: z.string().trim().max(200).optional(),
+  providerSecret: z.string().max(500).optional(),
+  webhookSecret: z.string().max(500).optional(),
+  verifyToken: z.string().max(500).optional(),
+  apiVersion: z.string().trim().max(20).optional(),
+  sendRatePerSecond: z.number().int().min(1).max(1000).default(10),
+});
+export type NumberInput = z.infer<typeof numberInputSchema>;
+
+export interface NumberConfigDto {
+  id: string;
+  channel: "SMS" | "WHATSAPP" | "WEBCHAT";
+  address: string;
+  label: string;
+  queueId: string | null;
+  providerBaseUrl: string | null;
+  providerAccount: string | null;
+  apiVersion: string | null;
+  sendRatePerSecond: number;
+  /** "••••abcd" or null when not set. */
+  providerSecret: string | null;
+  webhookSecret: string | null;
+  verifyToken: string | null;
+}
+
+const mask = (secret: string | null) => (secret ? `••••${secret.slice(-4)}` : null);
+
+export async function listNumbers(options: { principal: Principal }): Promise<NumberConfigDto[]> {
+  const rows = await db.channelAddress.findMany({
+    where: { companyId: options.principal.companyId },
+    orderBy: [{ channel: "asc" }, { address: "asc" }],
+    omit: { providerSecret: false, webhookSecret: false, verifyToken: false },
+  });
+  return rows.map((row) => ({
+    id: row.id, channel: row.channel, address: row.address, label: row.label, queueId: row.queueId,
+    providerBaseUrl: row.providerBaseUrl, providerAccount: row.providerAccount, apiVersion: row.apiVersion, sendRatePerSecond: row.sendRatePerSecond,
+    providerSecret: mask(row.providerSecret), webhookSecret: mask(row.webhookSecret), verifyToken: mask(row.verifyToken),
+  }));
+}
+
+function normalizeAddress(input: NumberInput): string {
+  if (input.channel === "WEBCHAT") {
+    if (!/^[a-z0-9][a-z0-9-]{1,60}$/.test(input.address)) throw new AppError("VALIDATION", "A web-chat entry point is a short name of lowercase letters, digits and dashes (e.g. acme-support).");
+    return input.address;
+  }
+  const e164 = toE164(input.address);
+  if (!e164) throw new AppError("VALIDATION", `"${input.address}" is not a valid phone number. Use the international format, e.g. +15550100100.`);
+  return e164;
+}
+
+export async function saveNumber(options: { principal: Principal; numberId?: string; input: NumberInput }): Promise<NumberConfigDto> {
+  const { principal, input } = options;
+  const companyId = principal.companyId;
+  if (input.queueId && !(await db.queue.count({ where: { id: input.queueId, companyId } }))) throw new AppError("VALIDATION", "That queue does not exist in your company.");
+  const secrets = Object.fromEntries((["providerSecret", "webhookSecret", "verifyToken"] as const).filter((key) => input[key]).map((key) => [key, input[key]]));
+  const data = {
+    channel: input.channel, address: normalizeAddress(input), label: input.label, queueId: input.queueId,
+    providerBaseUrl: input.providerBaseUrl || null, providerAccount: input.providerAccount || null, apiVersion: input.apiVersion || null,
+    sendRatePerSecond: input.sendRatePerSecond, ...secrets,
+  };
+  try {
+    let id = options.numberId;
+    if (id) {
+      const { count } = await db.channelAddress.updateMany({ where: { id, companyId }, data });
+      if (count === 0) throw notFound("That number does not exist.");
+    } else {
+      id = (await db.channelAddress.create({ data: { ...data, companyId }, select: { id: true } })).id;
+    }
+    return (await listNumbers({ principal })).find((n) => n.id === id)!;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", `${data.address} is already in use.`);
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Every provider webhook: find the number it is for, verify the signature
+ * with that number's secret before anything is written (403 otherwise), then
+ * store inbound messages once (de-duplicated by provider message id) and
+ * apply delivery statuses.
+ */
+import { AppError } from "../errors";
+import { receiveCustomerMessage } from "../messages/receive-customer-message";
+import { applyProviderStatus } from "./apply-provider-status";
+import { findOrCreateContact } from "./find-or-create-contact";
+import { providerConfigForWebhook, verifyTokensFor } from "./provider-config";
+import { channelModules } from "./registry";
+import type { InboundMessageEvent, ProviderConfig, WebhookRequest } from "./types";
+
+function moduleFor(slug: string) {
+  const channelModule = channelModules[slug];
+  if (!channelModule) throw new AppError("NOT_FOUND", `There is no channel called "${slug}".`);
+  return channelModule;
+}
+
+export async function processWebhook(slug: string, request: WebhookRequest): Promise<{ contentType: string; body: string }> {
+  const channelModule = moduleFor(slug);
+  const target = channelModule.webhookTarget(request);
+  const config = target ? await providerConfigForWebhook(channelModule.channel, target) : null;
+  if (!config || !channelModule.verifySignature(request, config)) {
+    throw new AppError("FORBIDDEN", "The webhook signature is missing or invalid for this number.");
+  }
+  let events;
+  try {
+    events = channelModule.parseWebhook(request);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The webhook payload is not in the expected format.");
+  }
+  for (const event of events) {
+    if (event.kind === "message") await receiveFromChannel(channelModule.provider, config, event);
+    else await applyProviderStatus(channelModule, config.companyId, event);
+  }
+  return channelModule.webhookAnswer();
+}
+
+async function receiveFromChannel(provider: string, config: ProviderConfig, event: InboundMessageEvent): Promise<void> {
+  const contact = await findOrCreateContact(config.companyId, event.from, event.name);
+  // Media arrive as provider URLs; until files are validated by the file worker they are shown as links.
+  const mediaLines = event.media.map((m) => `📎 ${m.contentType}: ${m.url}`);
+  const body = [event.body, ...mediaLines].filter(Boolean).join("\n") || "(empty message)";
+  await receiveCustomerMessage({ contactId: contact.id, channelAddressId: config.addressId, body, provider, providerMessageId: event.providerMessageId });
+}
+
+/** The subscription handshake (WhatsApp GET): the challenge for a known verify token, else 403. */
+export async function verifyWebhookSubscription(slug: string, params: URLSearchParams): Promise<string> {
+  const channelModule = moduleFor(slug);
+  const challenge = channelModule.verifySubscription?.(params, await verifyTokensFor(channelModule.channel)) ?? null;
+  if (challenge === null) throw new AppError("FORBIDDEN", "The verify token does not match.");
+  return challenge;
+}

@@ -1,0 +1,84 @@
+/**
+ * The outbound worker's job: hand one stored message to its provider.
+ * Idempotent: only a QUEUED message is sent, and the provider gets an
+ * idempotency key per message (and per manual retry), so a job that runs
+ * twice (a worker killed mid-send) is answered with the first result instead
+ * of a second SMS.
+ */
+import { db } from "../db";
+import { publicUrl } from "../env";
+import { moduleForChannel, slugFor } from "./registry";
+import { providerConfigById } from "./provider-config";
+import { markOptedOut, publishMessageUpdate } from "./apply-provider-status";
+import { takeSendSlot } from "./send-rate";
+import type { ChannelModule, OutboundPayload } from "./types";
+
+/** Thrown for failures worth retrying; the job's backoff honours retryAfterMs. */
+export class RetryableSendError extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+    this.name = "RetryableSendError";
+  }
+}
+
+/** Thrown when the number's send rate is used up: the job is delayed, not failed. */
+export class SendThrottled extends Error {
+  constructor(readonly waitMs: number) {
+    super(`rate limited for ${waitMs} ms`);
+  }
+}
+
+export async function sendOutboundMessage(options: { messageId: string; isLastAttempt: boolean; attempts: number }): Promise<void> {
+  const message = await db.message.findUnique({
+    where: { id: options.messageId },
+    select: {
+      id: true, status: true, body: true, templateName: true, retryCount: true,
+      conversation: { select: { id: true, channel: true, channelAddressId: true, companyId: true, contact: { select: { phone: true, name: true, optedOutAt: true } } } },
+    },
+  });
+  if (!message || message.status !== "QUEUED") return;
+  const { conversation } = message;
+  const channelModule = moduleForChannel(conversation.channel);
+  const config = await providerConfigById(conversation.channelAddressId);
+  if (!channelModule || !config) return fail(message.id, "NOT_CONFIGURED", "This number has no provider settings. An administrator can add them under Configuration → Numbers.");
+  if (!conversation.contact.phone) return fail(message.id, "NO_NUMBER", "The customer has no phone number.");
+  if (conversation.contact.optedOutAt) return fail(message.id, "OPTED_OUT", "The customer opted out of messages from this number.");
+
+  const address = await db.channelAddress.findUniqueOrThrow({ where: { id: config.addressId }, select: { sendRatePerSecond: true } });
+  const wait = await takeSendSlot(config.addressId, address.sendRatePerSecond);
+  if (wait > 0) throw new SendThrottled(wait);
+
+  const payload: OutboundPayload = {
+    idempotencyKey: message.retryCount === 0 ? message.id : `${message.id}:retry-${message.retryCount}`,
+    messageId: message.id,
+    to: conversation.contact.phone,
+    body: message.body,
+    template: message.templateName ? await templateFor(conversation.companyId, message.templateName, conversation.contact.name) : undefined,
+    mediaUrls: [],
+    statusCallbackUrl: `${publicUrl()}/api/webhooks/${slugFor(channelModule)}?messageId=${encodeURIComponent(message.id)}`,
+  };
+  const result = await channelModule.send(config, payload);
+  if (result.ok) return recordSent(channelModule, message.id, result.providerMessageId);
+  if (result.retryable && !options.isLastAttempt) throw new RetryableSendError(`${result.code}: ${result.reason}`, result.retryAfterMs);
+  const reason = result.retryable ? `${result.reason} (gave up after ${options.attempts} attempts)` : result.reason;
+  await fail(message.id, result.code, reason);
+  if (channelModule.optOutCodes.includes(result.code)) await markOptedOut(conversation.id);
+}
+
+async function templateFor(companyId: string, name: string, customerName: string) {
+  const template = await db.messageTemplate.findFirst({ where: { companyId, name }, select: { name: true, language: true, body: true } });
+  if (!template) return undefined;
+  return { name: template.name, language: template.language, parameters: template.body.includes("{{1}}") ? [customerName] : [] };
+}
+
+async function recordSent(channelModule: ChannelModule, messageId: string, providerMessageId: string): Promise<void> {
+  // A status callback may have arrived first (and advanced the status): only a QUEUED message becomes SENT.
+  await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data: { status: "SENT", provider: channelModule.provider, providerMessageId } });
+  await db.message.updateMany({ where: { id: messageId, providerMessageId: null }, data: { provider: channelModule.provider, providerMessageId } });
+  await publishMessageUpdate(messageId);
+}
+
+async function fail(messageId: string, code: string, reason: string): Promise<void> {
+  const { count } = await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data: { status: "FAILED", failureCode: code, failureReason: reason } });
+  if (count) await publishMessageUpdate(messageId);
+}
