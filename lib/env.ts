@@ -24,6 +24,8 @@ const envSchema = z.object({
   OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   /** The provider stand-in (stand-in/server.ts): the demo's SMS and WhatsApp numbers send through it. */
   STAND_IN_URL: z.string().url().default("http://127.0.0.1:4010"),
+  /** How long a worker holds a job before another may take it over (after a crash). */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,0 +1,42 @@
+/**
+ * One BullMQ worker per queue, dispatching each job by name to its handler
+ * after validating its payload. Used by the workers process and by tests
+ * that need real workers in-process.
+ */
+import { Worker, type Job } from "bullmq";
+import { env } from "../lib/env";
+import { createRedis } from "../lib/redis";
+import { bullPrefix, QUEUE_NAMES, type QueueName } from "../lib/queue/queues";
+import { jobs, type JobDefinition } from "../lib/queue/jobs";
+import { handlers } from "./handlers";
+import { retryDelay } from "./backoff";
+
+// Outbound sends mostly wait on the provider, so many run at once.
+const CONCURRENCY: Record<QueueName, number> = { "conversation-timers": 8, "outbound-messages": 64 };
+
+async function processJob(job: Job, token?: string): Promise<void> {
+  const entry = Object.entries(jobs).find(([, definition]) => definition.name === job.name);
+  if (!entry) throw new Error(`Unknown job ${job.name}`);
+  const [key, definition] = entry as [keyof typeof handlers, JobDefinition<unknown>];
+  const payload = definition.schema.parse(job.data);
+  await (handlers[key] as (data: unknown, job: Job, token?: string) => Promise<void>)(payload, job, token);
+}
+
+export function createWorkers(queues: readonly QueueName[] = QUEUE_NAMES, log = true): Worker[] {
+  return queues.map((name) => {
+    const worker = new Worker(name, processJob, {
+      connection: createRedis(),
+      prefix: bullPrefix(),
+      concurrency: CONCURRENCY[name],
+      // A worker that dies mid-job loses its lock after this long; the job then runs again (idempotently).
+      lockDuration: env.WORKER_LOCK_MS,
+      stalledInterval: Math.max(500, Math.floor(env.WORKER_LOCK_MS / 2)),
+      settings: { backoffStrategy: retryDelay },
+    });
+    if (log) {
+      worker.on("failed", (job, error) => console.error(`[parley-workers] ${name}/${job?.name} ${job?.id} attempt ${job?.attemptsMade} failed: ${error.message}`));
+      worker.on("error", (error) => console.error(`[parley-workers] ${name} error: ${error.message}`));
+    }
+    return worker;
+  });
+}
