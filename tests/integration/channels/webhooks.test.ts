@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { channelCenter, getWebhook, postWebhook, PUBLIC_URL, signTwilio, signWhatsApp, smsForm, uniqueNumber, whatsappInbound } from "../../support/channels";
+import { startSocketServer, connectClient, connected, collect, sleep } from "../../support/socket-harness";
+import { sessionCookieFor } from "../../support/factories";
+
+const countMessages = (addressId: string) => db.message.count({ where: { conversation: { channelAddressId: addressId } } });
+
+describe("SMS webhook signatures", () => {
+  it("accepts a correctly signed inbound SMS, answers empty TwiML and routes it to the number's queue", async () => {
+    const center = await channelCenter();
+    const customer = uniqueNumber();
+    const fields = { MessageSid: `SM${Date.now()}a`, AccountSid: "AC00000000000000000000000000000000", From: customer, To: center.sms.address, Body: "Is my order shipped?", NumMedia: "0" };
+    const query = "?source=carrier&x=1";
+    const res = await postWebhook("sms", { body: smsForm(fields), query, headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signTwilio(`${PUBLIC_URL}/api/webhooks/sms${query}`, fields) } });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("<Response></Response>");
+    const conversation = await db.conversation.findFirstOrThrow({ where: { channelAddressId: center.sms.id }, include: { contact: true, messages: true } });
+    expect(conversation).toMatchObject({ queueId: center.queue.id, channel: "SMS", status: "WAITING" });
+    expect(conversation.contact.phone).toBe(customer);
+    expect(conversation.messages.map((m) => m.body)).toEqual(["Is my order shipped?"]);
+  });
+
+  it("refuses a tampered body, a wrong token and a missing header with 403, writing nothing", async () => {
+    const center = await channelCenter();
+    const fields = { MessageSid: `SM${Date.now()}b`, From: uniqueNumber(), To: center.sms.address, Body: "hello", NumMedia: "0" };
+    const url = `${PUBLIC_URL}/api/webhooks/sms`;
+    const headers = { "content-type": "application/x-www-form-urlencoded" };
+    const tampered = await postWebhook("sms", { body: smsForm({ ...fields, Body: "hello!!" }), headers: { ...headers, "x-twilio-signature": signTwilio(url, fields) } });
+    const wrongToken = await postWebhook("sms", { body: smsForm(fields), headers: { ...headers, "x-twilio-signature": signTwilio(url, fields, "not-the-token") } });
+    const missing = await postWebhook("sms", { body: smsForm(fields), headers });
+    expect([tampered.status, wrongToken.status, missing.status]).toEqual([403, 403, 403]);
+    expect(await countMessages(center.sms.id)).toBe(0);
+    expect(await db.contact.count({ where: { companyId: center.company.id } })).toBe(0);
+  });
+});
+
+describe("WhatsApp webhook", () => {
+  it("echoes the challenge only for the right verify token", async () => {
+    const center = await channelCenter();
+    const ok = await getWebhook("whatsapp", `?hub.mode=subscribe&hub.verify_token=${center.whatsapp.verifyToken}&hub.challenge=12345`);
+    const wrong = await getWebhook("whatsapp", "?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=12345");
+    expect(ok).toEqual({ status: 200, text: "12345" });
+    expect(wrong.status).toBe(403);
+  });
+
+  it("verifies X-Hub-Signature-256 and opens the 24-hour window", async () => {
+    const center = await channelCenter();
+    const body = whatsappInbound(center.whatsapp.providerAccount!, uniqueNumber(), `wamid.${Date.now()}`, "Hola");
+    expect((await postWebhook("whatsapp", { body: body.replace("Hola", "Hola!"), headers: { "x-hub-signature-256": signWhatsApp(body) } })).status).toBe(403);
+    expect((await postWebhook("whatsapp", { body, headers: { "x-hub-signature-256": signWhatsApp(body, "wrong-secret") } })).status).toBe(403);
+    expect((await postWebhook("whatsapp", { body })).status).toBe(403);
+    expect(await countMessages(center.whatsapp.id)).toBe(0);
+
+    const res = await postWebhook("whatsapp", { body, headers: { "x-hub-signature-256": signWhatsApp(body) } });
+    expect(res.status).toBe(200);
+    const conversation = await db.conversation.findFirstOrThrow({ where: { channelAddressId: center.whatsapp.id }, include: { contact: true } });
+    expect(conversation.contact.name).toBe("Wanda");
+    expect(conversation.windowExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 60 * 60 * 1000);
+  });
+});
+
+describe("inbound de-duplication", () => {
+  it("the same MessageSid posted three times at once gives one message and one live event", async () => {
+    const center = await channelCenter();
+    const harness = await startSocketServer();
+    const agentSocket = await connected(connectClient(harness.url, { cookie: await sessionCookieFor(center.agent) }));
+    const added = collect(agentSocket, "picklist:added");
+    await sleep(150);
+    const fields = { MessageSid: `SMdup${Date.now()}`, From: uniqueNumber(), To: center.sms.address, Body: "only once", NumMedia: "0" };
+    const headers = { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signTwilio(`${PUBLIC_URL}/api/webhooks/sms`, fields) };
+    const answers = await Promise.all([1, 2, 3].map(() => postWebhook("sms", { body: smsForm(fields), headers })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await sleep(300);
+    expect(await countMessages(center.sms.id)).toBe(1);
+    expect(await db.conversation.count({ where: { channelAddressId: center.sms.id } })).toBe(1);
+    expect(added).toHaveLength(1);
+    agentSocket.disconnect();
+    await harness.close();
+  });
+
+  it("the same wamid posted three times at once gives one message", async () => {
+    const center = await channelCenter();
+    const body = whatsappInbound(center.whatsapp.providerAccount!, uniqueNumber(), `wamid.dup${Date.now()}`, "once");
+    const answers = await Promise.all([1, 2, 3].map(() => postWebhook("whatsapp", { body, headers: { "x-hub-signature-256": signWhatsApp(body) } })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(await countMessages(center.whatsapp.id)).toBe(1);
+  });
+});
