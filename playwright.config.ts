@@ -18,10 +18,14 @@ export const e2eEnv = {
   REDIS_PREFIX: "parley-e2e",
   NEXTAUTH_URL: E2E_BASE_URL,
   NEXTAUTH_SECRET: "parley-e2e-secret-parley-e2e-secret-0123456789",
+  // The provider stand-in of the browser tests, on its own port.
+  STAND_IN_PORT: "4110",
+  STAND_IN_URL: "http://127.0.0.1:4110",
+  PARLEY_URL: E2E_BASE_URL,
 };
 
 // Test files create their own data in the browser-test database.
-Object.assign(process.env, { DATABASE_URL: e2eEnv.DATABASE_URL, REDIS_URL: e2eEnv.REDIS_URL, REDIS_PREFIX: e2eEnv.REDIS_PREFIX, NEXTAUTH_SECRET: e2eEnv.NEXTAUTH_SECRET });
+Object.assign(process.env, { DATABASE_URL: e2eEnv.DATABASE_URL, REDIS_URL: e2eEnv.REDIS_URL, REDIS_PREFIX: e2eEnv.REDIS_PREFIX, NEXTAUTH_SECRET: e2eEnv.NEXTAUTH_SECRET, STAND_IN_URL: e2eEnv.STAND_IN_URL });
 
 export default defineConfig({
   testDir: "tests/e2e",

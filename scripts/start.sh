@@ -14,7 +14,7 @@ ensure_redis
 ensure_secret
 export PORT="${PORT:-3000}"
 export NODE_ENV=production
-PARLEY_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
+export PARLEY_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 export NEXTAUTH_URL="$PARLEY_URL"
 
 if curl -fsS "$PARLEY_URL/api/health" >/dev/null 2>&1; then
