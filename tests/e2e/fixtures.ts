@@ -14,6 +14,7 @@ export const E2E_PASSWORD = "e2e-password-123";
 
 export interface E2ECenter {
   entry: string;
+  smsNumber: string;
   companyName: string;
   agents: Array<{ id: string; email: string; name: string }>;
 }
@@ -30,8 +31,28 @@ export async function createCenter(options: { agents?: number; mode?: QueueMode 
   const queue = await db.queue.create({ data: { companyId: company.id, name: "Support", mode: options.mode ?? "PICK", members: { create: agents.map((a) => ({ userId: a.id })) } } });
   const entry = `e2e-chat-${suffix}`;
   await db.channelAddress.create({ data: { companyId: company.id, queueId: queue.id, channel: "WEBCHAT", address: entry, label: "Help chat" } });
-  return { entry, companyName: company.name, agents };
+  const smsNumber = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  await db.channelAddress.create({
+    data: {
+      companyId: company.id, queueId: queue.id, channel: "SMS", address: smsNumber, label: "Help line",
+      providerBaseUrl: process.env.STAND_IN_URL!, providerAccount: "AC00000000000000000000000000000000", providerSecret: "stand-in-twilio-token",
+    },
+  });
+  return { entry, smsNumber, companyName: company.name, agents };
 }
+
+/** The provider stand-in of the browser tests: play the customer's phone and read what Parley sent. */
+export const standIn = {
+  async sms(from: string, to: string, body: string): Promise<void> {
+    const res = await fetch(`${process.env.STAND_IN_URL}/control/sms/inbound`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ from, to, body }) });
+    if (!res.ok) throw new Error(`stand-in inbound failed: ${res.status} ${await res.text()}`);
+  },
+  /** The sends the stand-in accepted to a number: what the customer's phone received. */
+  async sentTo(number: string): Promise<Array<{ from: string; to: string; text: string; idempotencyKey: string | null }>> {
+    const res = await fetch(`${process.env.STAND_IN_URL}/control/conversation?provider=sms&number=${encodeURIComponent(number)}`);
+    return (await res.json()) as Array<{ from: string; to: string; text: string; idempotencyKey: string | null }>;
+  },
+};
 
 /** A new browser context signed in as the agent (each context is a separate client). */
 export async function agentPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
