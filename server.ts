@@ -9,6 +9,7 @@ import { db } from "./lib/db";
 import { redis } from "./lib/redis";
 import { closeQueues } from "./lib/queue/queues";
 import { createSocketServer } from "./lib/realtime/socket-server";
+import { clearPresence } from "./lib/realtime/presence";
 import "./lib/realtime/handlers";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  await clearPresence();
   const httpServer = createServer((req, res) => {
     void handle(req, res);
   });

@@ -26,7 +26,18 @@ export async function onlineUserIds(userIds: string[]): Promise<Set<string>> {
   return new Set(userIds.filter((_, index) => Number(counts[index]?.[1] ?? 0) > 0));
 }
 
-/** Drops presence left behind by sockets of a server that stopped without saying goodbye. */
-export async function forgetSockets(userId: string, socketIds: string[]): Promise<void> {
-  if (socketIds.length) await redis().srem(key(userId), ...socketIds);
+
+/**
+ * Forgets every presence record. The web process calls it at start: sockets
+ * of a previous run that crashed never said goodbye. (One web process per
+ * Redis prefix; several would need per-process socket sets.)
+ */
+export async function clearPresence(): Promise<void> {
+  const client = redis();
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "MATCH", `${env.REDIS_PREFIX}:presence:*`, "COUNT", 500);
+    if (keys.length) await client.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
 }
