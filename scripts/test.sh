@@ -15,6 +15,6 @@ prepare_prisma_client
 
 log "typecheck"; npx tsc --noEmit
 log "lint"; npx eslint . --max-warnings=0
-log "unit and integration tests"; npx vitest run
 log "build"; NODE_ENV=production npx next build >/tmp/parley-test-build.log 2>&1 || { cat /tmp/parley-test-build.log; fail "next build failed"; }
+log "unit and integration tests"; npx vitest run
 log "browser tests"; npx playwright test
