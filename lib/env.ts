@@ -26,6 +26,8 @@ const envSchema = z.object({
   STAND_IN_URL: z.string().url().default("http://127.0.0.1:4010"),
   /** How long a worker holds a job before another may take it over (after a crash). */
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Where uploaded files are stored (local disk), relative to the working directory; keep it outside public/. */
+  FILES_DIR: z.string().min(1).default("var/files"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

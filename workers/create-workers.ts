@@ -12,7 +12,8 @@ import { handlers } from "./handlers";
 import { retryDelay } from "./backoff";
 
 // Outbound sends mostly wait on the provider, so many run at once.
-const CONCURRENCY: Record<QueueName, number> = { "conversation-timers": 8, "outbound-messages": 64 };
+// File validation reads files and resizes images: CPU and disk bound, so only a few at once.
+const CONCURRENCY: Record<QueueName, number> = { "conversation-timers": 8, "outbound-messages": 64, "file-validation": 4 };
 
 async function processJob(job: Job, token?: string): Promise<void> {
   const entry = Object.entries(jobs).find(([, definition]) => definition.name === job.name);

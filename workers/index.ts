@@ -10,7 +10,6 @@ import { closeQueues, QUEUE_NAMES } from "../lib/queue/queues";
 import { createWorkers } from "./create-workers";
 
 const workers = createWorkers();
-console.log(`[parley-workers] listening on ${QUEUE_NAMES.join(", ")} (${env.NODE_ENV})`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -26,3 +25,5 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+// Announced only once the signal handlers are in place: a supervisor may send SIGTERM as soon as it reads this line.
+console.log(`[parley-workers] listening on ${QUEUE_NAMES.join(", ")} (${env.NODE_ENV})`);

@@ -23,15 +23,17 @@ import { TemplatePicker } from "./template-picker";
 import { TransferDialog } from "./transfer-dialog";
 import { useConversationMessages, type PendingMessage } from "./use-conversation-messages";
 import { WindowCountdown } from "./window-countdown";
+import { useAttachments, type FilePolicyView } from "@/components/files/use-attachments";
 
 interface Props {
   details: ConversationDetails;
   initialPage: MessagePage;
   initialNotes: NoteDto[];
   currentUserId: string;
+  filePolicy: FilePolicyView;
 }
 
-export function ConversationView({ details, initialPage, initialNotes, currentUserId }: Props) {
+export function ConversationView({ details, initialPage, initialNotes, currentUserId, filePolicy }: Props) {
   const conversation = details.conversation;
   const [status, setStatus] = useState(conversation.status);
   const [assigneeId, setAssigneeId] = useState(conversation.assigneeId);
@@ -49,6 +51,10 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+  const files = useAttachments({ uploadUrl: `/api/v1/conversations/${conversation.id}/attachments`, policy: filePolicy });
+  useSocketEvent("attachment:updated", (event) => {
+    if (event.conversationId === conversation.id) files.applyUpdate(event.attachment);
+  });
   const windowClosed = conversation.channel === "WHATSAPP" && (!windowExpiresAt || new Date(windowExpiresAt).getTime() <= now);
 
   // A customer's WhatsApp message reopens the 24-hour window.
@@ -86,10 +92,12 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
     return () => document.removeEventListener("visibilitychange", markRead);
   }, [mine, newest, conversation.id, lastSeq]);
 
-  const send = useCallback(async (body: string, clientMessageId = newClientMessageId(), templateName?: string) => {
-    setPending((list) => [...list.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body: templateName ? `Template: ${templateName}` : body, state: "sending", templateName }]);
+  const send = useCallback(async (body: string, clientMessageId = newClientMessageId(), templateName?: string, attachmentIds: string[] = []) => {
+    const shown = templateName ? `Template: ${templateName}` : body || `📎 ${attachmentIds.length} file(s)`;
+    setPending((list) => [...list.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body: shown, state: "sending", templateName, attachmentIds, text: body }]);
     try {
-      const { message } = await api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: templateName ? { clientMessageId, templateName } : { clientMessageId, body } });
+      const payload = templateName ? { clientMessageId, templateName } : { clientMessageId, body, ...(attachmentIds.length ? { attachmentIds } : {}) };
+      const { message } = await api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: payload });
       apply([message]);
       setPending((list) => list.filter((p) => p.clientMessageId !== clientMessageId));
     } catch (error) {
@@ -148,12 +156,12 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
           <ul className="space-y-2" aria-label="Messages" aria-live="polite">
             {messages.map((message) => <MessageBubble key={message.seq} message={message} onRetry={mine && conversation.channel !== "WEBCHAT" ? () => void retry(message.id) : undefined} />)}
             {pending.filter((p) => !shown.has(p.clientMessageId)).map((p) => (
-              <PendingBubble key={p.clientMessageId} pending={p} onRetry={() => void send(p.body, p.clientMessageId, p.templateName)} />
+              <PendingBubble key={p.clientMessageId} pending={p} onRetry={() => void send(p.text ?? p.body, p.clientMessageId, p.templateName, p.attachmentIds)} />
             ))}
           </ul>
         </div>
         {mine && windowClosed ? <TemplatePicker onSend={(name) => void send("", undefined, name)} /> : null}
-        {mine && !windowClosed ? <Composer onSend={(body) => void send(body)} /> : null}
+        {mine && !windowClosed ? <Composer onSend={(body, attachmentIds) => void send(body, undefined, undefined, attachmentIds)} files={files} /> : null}
         {!mine ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
             {status === "ENDED" ? "This conversation has ended. It is read-only." : "Read-only: only the agent who picked this conversation can reply."}

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import type { MessageDto } from "@/lib/conversations/dto";
+import { AttachmentList } from "@/components/files/attachment-list";
 import type { PendingMessage } from "./use-conversation-messages";
 
 const statusLabels: Record<MessageDto["status"], string> = {
@@ -23,7 +24,8 @@ export function MessageBubble({ message, onRetry }: { message: MessageDto; onRet
   return (
     <li className={`flex ${mine ? "justify-end" : "justify-start"}`} data-testid="message" data-seq={message.seq} data-direction={message.direction}>
       <div className={`max-w-[80%] rounded-lg px-3 py-2 text-sm ${mine ? "bg-brand-600 text-white" : "bg-white text-slate-900 ring-1 ring-slate-200"}`}>
-        <p className="whitespace-pre-wrap break-words">{message.body}</p>
+        <AttachmentList attachments={message.attachments} />
+        {message.body ? <p className="whitespace-pre-wrap break-words">{message.body}</p> : null}
         <p className={`mt-1 text-[11px] ${mine ? "text-brand-100" : "text-slate-500"}`}>
           {mine && message.authorName ? `${message.authorName} · ` : null}
           {format(new Date(message.createdAt), "HH:mm")}

@@ -18,6 +18,9 @@ export interface PendingMessage {
   state: "sending" | "failed";
   error?: string;
   templateName?: string;
+  /** The text as typed (body may be a placeholder such as "📎 2 file(s)"). */
+  text?: string;
+  attachmentIds?: string[];
 }
 
 function merge(list: MessageDto[], incoming: MessageDto[]): MessageDto[] {

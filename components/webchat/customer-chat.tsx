@@ -3,14 +3,22 @@
 /** The public web-chat page a customer sees: introduce yourself, write, see replies live, see when the chat ends. */
 import { format } from "date-fns";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { AttachmentDto } from "@/lib/conversations/dto";
+import { AttachmentList } from "@/components/files/attachment-list";
+import { useAttachments, type FilePolicyView } from "@/components/files/use-attachments";
 import { ApiError } from "@/components/common/api-client";
 import { Composer } from "@/components/conversations/composer";
 import { useCustomerChat } from "./use-customer-chat";
 
 const statusText: Record<string, string> = { SENT: "Sent", DELIVERED: "Delivered", READ: "Seen", RECEIVED: "Sent", QUEUED: "Sending", FAILED: "Failed" };
 
-export function CustomerChat({ entry, companyName, label }: { entry: string; companyName: string; label: string }) {
-  const chat = useCustomerChat(entry);
+export function CustomerChat({ entry, companyName, label, filePolicy }: { entry: string; companyName: string; label: string; filePolicy: FilePolicyView }) {
+  const applyVerdict = useRef<(attachment: AttachmentDto) => void>(() => {});
+  const chat = useCustomerChat(entry, (attachment) => applyVerdict.current(attachment));
+  const files = useAttachments({ uploadUrl: `/api/webchat/${entry}/attachments`, token: chat.token, policy: filePolicy });
+  useEffect(() => {
+    applyVerdict.current = files.applyUpdate;
+  });
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
     scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
@@ -41,7 +49,8 @@ export function CustomerChat({ entry, companyName, label }: { entry: string; com
             ) : (
               <li key={m.seq} className={`flex ${m.direction === "INBOUND" ? "justify-end" : "justify-start"}`} data-testid="customer-message" data-direction={m.direction}>
                 <div className={`max-w-[80%] rounded-lg px-3 py-2 text-sm ${m.direction === "INBOUND" ? "bg-brand-600 text-white" : "bg-white ring-1 ring-slate-200"}`}>
-                  <p className="whitespace-pre-wrap break-words">{m.body}</p>
+                  <AttachmentList attachments={m.attachments} token={chat.token} />
+                  {m.body ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : null}
                   <p className={`mt-1 text-[11px] ${m.direction === "INBOUND" ? "text-brand-100" : "text-slate-500"}`}>
                     {m.direction === "OUTBOUND" && m.authorName ? `${m.authorName} · ` : ""}{format(new Date(m.createdAt), "HH:mm")}
                     {m.direction === "INBOUND" ? ` · ${statusText[m.status] ?? ""}` : ""}
@@ -53,9 +62,9 @@ export function CustomerChat({ entry, companyName, label }: { entry: string; com
           {chat.outgoing.filter((o) => !shown.has(o.clientMessageId)).map((o) => (
             <li key={o.clientMessageId} className="flex justify-end">
               <div className="max-w-[80%] rounded-lg bg-brand-100 px-3 py-2 text-sm">
-                <p className="whitespace-pre-wrap break-words">{o.body}</p>
+                <p className="whitespace-pre-wrap break-words">{o.body || `📎 ${o.attachmentIds?.length ?? 0} file(s)`}</p>
                 <p className="mt-1 text-[11px] text-slate-600">
-                  {o.state === "sending" ? "Sending…" : <>Not sent: {o.error} · <button type="button" className="underline" onClick={() => void chat.send(o.body, o.clientMessageId)}>Retry</button></>}
+                  {o.state === "sending" ? "Sending…" : <>Not sent: {o.error} · <button type="button" className="underline" onClick={() => void chat.send(o.body, o.clientMessageId, o.attachmentIds)}>Retry</button></>}
                 </p>
               </div>
             </li>
@@ -63,7 +72,9 @@ export function CustomerChat({ entry, companyName, label }: { entry: string; com
         </ul>
         {ended ? <p role="status" className="mt-4 rounded-md bg-slate-200 px-3 py-2 text-center text-sm" data-testid="chat-ended">This chat has ended. Write again to start a new conversation.</p> : null}
       </div>
-      <Composer onSend={(body) => void chat.send(body)} placeholder="Write a message…" />
+      {/* Files belong to a conversation: they can be attached once the chat has started. */}
+      <Composer onSend={(body, attachmentIds) => void chat.send(body, undefined, attachmentIds)} placeholder="Write a message…"
+        files={chat.conversation && !ended ? files : undefined} />
     </div>
   );
 }

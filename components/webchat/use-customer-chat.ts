@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { CustomerMessageDto } from "@/lib/conversations/dto";
+import type { AttachmentDto, CustomerMessageDto } from "@/lib/conversations/dto";
 import type { CustomerChatState } from "@/lib/webchat/customer-session";
 import type { CustomerEvents } from "@/lib/realtime/events";
 import { api, ApiError, newClientMessageId } from "@/components/common/api-client";
@@ -17,6 +17,7 @@ export interface OutgoingMessage {
   body: string;
   state: "sending" | "failed";
   error?: string;
+  attachmentIds?: string[];
 }
 
 const storageKey = (entry: string) => `parley-chat:${entry}`;
@@ -27,7 +28,12 @@ function merge(list: CustomerMessageDto[], incoming: CustomerMessageDto[]) {
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-export function useCustomerChat(entry: string) {
+/** onAttachmentUpdated hears the validation verdict on files this customer uploads. */
+export function useCustomerChat(entry: string, onAttachmentUpdated?: (attachment: AttachmentDto) => void) {
+  const attachmentListener = useRef(onAttachmentUpdated);
+  useEffect(() => {
+    attachmentListener.current = onAttachmentUpdated;
+  });
   const [token, setToken] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
   const [customer, setCustomer] = useState<CustomerChatState["customer"] | null>(null);
@@ -78,6 +84,7 @@ export function useCustomerChat(entry: string) {
     socket.on("message:updated", (event: CustomerEvents["message:updated"]) => {
       if (event.conversationId === conversationId.current) setMessages((list) => merge(list, [event.message]));
     });
+    socket.on("attachment:updated", (event: CustomerEvents["attachment:updated"]) => attachmentListener.current?.(event.attachment));
     socket.on("conversation:ended", (event: CustomerEvents["conversation:ended"]) => {
       if (event.conversationId === conversationId.current) setConversation((c) => (c ? { ...c, status: "ended" } : c));
     });
@@ -106,11 +113,12 @@ export function useCustomerChat(entry: string) {
     setToken(result.token);
   }, [entry]);
 
-  const send = useCallback(async (body: string, clientMessageId = newClientMessageId()) => {
+  const send = useCallback(async (body: string, clientMessageId = newClientMessageId(), attachmentIds: string[] = []) => {
     if (!token) return;
-    setOutgoing((list) => [...list.filter((m) => m.clientMessageId !== clientMessageId), { clientMessageId, body, state: "sending" }]);
+    setOutgoing((list) => [...list.filter((m) => m.clientMessageId !== clientMessageId), { clientMessageId, body, state: "sending", attachmentIds }]);
     try {
-      const result = await api<{ conversationId: string; message: CustomerMessageDto }>(`/api/webchat/${entry}/messages`, { token, body: { clientMessageId, body } });
+      const payload = { clientMessageId, body, ...(attachmentIds.length ? { attachmentIds } : {}) };
+      const result = await api<{ conversationId: string; message: CustomerMessageDto }>(`/api/webchat/${entry}/messages`, { token, body: payload });
       if (result.conversationId !== conversationId.current) {
         conversationId.current = result.conversationId;
         setMessages([result.message]);

@@ -10,6 +10,7 @@ import { addNoteInputSchema } from "../notes/add-note";
 import { settingsInputSchema } from "../users/settings";
 import { createTokenInputSchema } from "../users/api-token-admin";
 import { queueInputSchema } from "../routing/queue-config";
+import { filePolicyInputSchema } from "../files/file-policy";
 
 export const API_VERSION = "1.0.0";
 
@@ -70,6 +71,13 @@ export function openApiDocument() {
       "/queues": { get: op("Queue configuration (supervisors)"), post: op("Create a queue (supervisors)", { requestBody: body(queueInputSchema) }) },
       "/queues/{id}": { put: op("Update a queue (supervisors)", { parameters: idParam, requestBody: body(queueInputSchema) }) },
       "/queues/board": { get: op("Live queue board (supervisors)") },
+      "/conversations/{id}/attachments": {
+        post: op("Upload one file (raw body, ?name=file name, Content-Type as declared). It is PENDING until the file-validation worker accepts or refuses it (socket event attachment:updated); send accepted files with the message's attachmentIds", {
+          parameters: [...idParam, { name: "name", in: "query", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+        }),
+      },
+      "/files/policy": { get: op("Allowed file types, maximum size and channel limits"), put: op("Change the file policy (admins)", { requestBody: body(filePolicyInputSchema) }) },
     },
   };
 }

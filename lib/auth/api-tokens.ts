@@ -10,6 +10,9 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** lastUsedAt is shown to the minute; writing it more often would add a write to every API request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export function generateApiToken(): string {
   return API_TOKEN_PREFIX + randomBytes(24).toString("base64url");
 }
@@ -19,9 +22,12 @@ export async function principalFromApiToken(token: string): Promise<Principal | 
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, userId: true, revokedAt: true },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt) return null;
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return loadPrincipal(row.userId);
 }

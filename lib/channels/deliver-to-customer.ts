@@ -7,6 +7,7 @@ import type { Channel } from "../generated/prisma/enums";
 import { publishCustomerEvent } from "../realtime/bus";
 import { enqueue } from "../queue/jobs";
 import { toCustomerMessage, type MessageDto } from "../conversations/dto";
+import { webchatEntryOf } from "../webchat/webchat-entry-of";
 
 export interface CustomerTarget {
   /** The conversation id. */
@@ -19,7 +20,7 @@ export async function deliverToCustomer(target: CustomerTarget, message: Message
   // A customer may be watching a web page on any channel; only customer-safe fields are sent there.
   publishCustomerEvent(change === "created" ? "message:created" : "message:updated", target.contactId, {
     conversationId: target.id,
-    message: toCustomerMessage(message),
+    message: toCustomerMessage(message, message.attachments.length ? await webchatEntryOf(target.id) : null),
   });
   if (change === "created" && target.channel !== "WEBCHAT" && message.status === "QUEUED") {
     await enqueue("outboundSend", { messageId: message.id }, { jobId: message.id });

@@ -4,7 +4,9 @@
  * store inbound messages once (de-duplicated by provider message id) and
  * apply delivery statuses.
  */
+import { db } from "../db";
 import { AppError } from "../errors";
+import { storeInboundMedia } from "../files/store-inbound-media";
 import { receiveCustomerMessage } from "../messages/receive-customer-message";
 import { applyProviderStatus } from "./apply-provider-status";
 import { findOrCreateContact } from "./find-or-create-contact";
@@ -40,10 +42,13 @@ export async function processWebhook(slug: string, request: WebhookRequest): Pro
 
 async function receiveFromChannel(provider: string, config: ProviderConfig, event: InboundMessageEvent): Promise<void> {
   const contact = await findOrCreateContact(config.companyId, event.from, event.name);
-  // Media arrive as provider URLs; until files are validated by the file worker they are shown as links.
-  const mediaLines = event.media.map((m) => `📎 ${m.contentType}: ${m.url}`);
-  const body = [event.body, ...mediaLines].filter(Boolean).join("\n") || "(empty message)";
-  await receiveCustomerMessage({ contactId: contact.id, channelAddressId: config.addressId, body, provider, providerMessageId: event.providerMessageId });
+  const body = event.body || (event.media.length ? "" : "(empty message)");
+  const received = await receiveCustomerMessage({ contactId: contact.id, channelAddressId: config.addressId, body, provider, providerMessageId: event.providerMessageId, hasMedia: event.media.length > 0 });
+  // Media are fetched once, with the message's first delivery; the file-validation worker decides what is shown.
+  if (received.created && event.media.length) {
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: received.conversationId }, select: { id: true, companyId: true, channel: true } });
+    await storeInboundMedia({ conversation, messageId: received.message.id, config, media: event.media });
+  }
 }
 
 /** The subscription handshake (WhatsApp GET): the challenge for a known verify token, else 403. */

@@ -7,6 +7,7 @@
  */
 import { db } from "../db";
 import { publicUrl } from "../env";
+import { signFileLink } from "../files/sign-file-link";
 import { moduleForChannel, slugFor } from "./registry";
 import { providerConfigById } from "./provider-config";
 import { markOptedOut, publishMessageUpdate } from "./apply-provider-status";
@@ -33,6 +34,7 @@ export async function sendOutboundMessage(options: { messageId: string; isLastAt
     where: { id: options.messageId },
     select: {
       id: true, status: true, body: true, templateName: true, retryCount: true,
+      attachments: { where: { status: "ACCEPTED" }, select: { id: true }, orderBy: { createdAt: "asc" } },
       conversation: { select: { id: true, channel: true, channelAddressId: true, companyId: true, contact: { select: { phone: true, name: true, optedOutAt: true } } } },
     },
   });
@@ -54,7 +56,8 @@ export async function sendOutboundMessage(options: { messageId: string; isLastAt
     to: conversation.contact.phone,
     body: message.body,
     template: message.templateName ? await templateFor(conversation.companyId, message.templateName, conversation.contact.name) : undefined,
-    mediaUrls: [],
+    // Providers fetch the media themselves: signed links that expire, to files already on this message.
+    mediaUrls: message.attachments.map((attachment) => signFileLink({ attachmentId: attachment.id })),
     statusCallbackUrl: `${publicUrl()}/api/webhooks/${slugFor(channelModule)}?messageId=${encodeURIComponent(message.id)}`,
   };
   const result = await channelModule.send(config, payload);

@@ -3,6 +3,9 @@
  * (pages, /api/v1, socket events). Dates travel as ISO strings.
  */
 import type { Channel, ConversationStatus, MessageDirection, MessageStatus } from "../generated/prisma/enums";
+import { attachmentSelect, toAttachmentDto, toCustomerAttachment, type AttachmentDto, type AttachmentRow } from "../files/attachment-dto";
+
+export type { AttachmentDto } from "../files/attachment-dto";
 
 export interface CustomerDto {
   id: string;
@@ -44,6 +47,8 @@ export interface MessageDto {
   failureCode: string | null;
   failureReason: string | null;
   createdAt: string;
+  /** Files sent with the message (only validated, accepted files are ever linked). */
+  attachments: AttachmentDto[];
 }
 
 export interface NoteDto {
@@ -65,6 +70,7 @@ export interface CustomerMessageDto {
   authorName: string | null;
   clientMessageId: string | null;
   createdAt: string;
+  attachments: AttachmentDto[];
 }
 
 export const summarySelect = {
@@ -138,6 +144,7 @@ export const messageSelect = {
   failureReason: true,
   createdAt: true,
   author: { select: { name: true } },
+  attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
 } as const;
 
 interface MessageRow {
@@ -152,6 +159,7 @@ interface MessageRow {
   failureReason: string | null;
   createdAt: Date;
   author: { name: string } | null;
+  attachments: AttachmentRow[];
 }
 
 export function toMessageDto(row: MessageRow): MessageDto {
@@ -167,11 +175,18 @@ export function toMessageDto(row: MessageRow): MessageDto {
     failureCode: row.failureCode,
     failureReason: row.failureReason,
     createdAt: row.createdAt.toISOString(),
+    attachments: row.attachments.map(toAttachmentDto),
   };
 }
 
-export function toCustomerMessage(message: MessageDto): CustomerMessageDto {
+/**
+ * What the customer sees. File links go through the customer's web-chat entry
+ * point (its route checks their token); without one (SMS, WhatsApp) the files
+ * travel through the provider instead.
+ */
+export function toCustomerMessage(message: MessageDto, entry: string | null): CustomerMessageDto {
   const { id, seq, direction, body, status, authorName, clientMessageId, createdAt } = message;
+  const attachments = entry ? message.attachments.map((a) => toCustomerAttachment(a, entry)) : [];
   // Customers see the agent's first name only.
-  return { id, seq, direction, body, status, authorName: authorName ? authorName.split(" ")[0] ?? null : null, clientMessageId: direction === "INBOUND" ? clientMessageId : null, createdAt };
+  return { id, seq, direction, body, status, authorName: authorName ? authorName.split(" ")[0] ?? null : null, clientMessageId: direction === "INBOUND" ? clientMessageId : null, createdAt, attachments };
 }

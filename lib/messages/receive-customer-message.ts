@@ -7,7 +7,9 @@ import { db } from "../db";
 import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
 import { openConversation } from "../conversations/open-conversation";
 import { placeInQueue } from "../conversations/place-in-queue";
-import { toCustomerMessage, type MessageDto } from "../conversations/dto";
+import { messageSelect, toCustomerMessage, toMessageDto, type MessageDto } from "../conversations/dto";
+import { linkAttachments } from "../files/link-attachments";
+import { webchatEntryOf } from "../webchat/webchat-entry-of";
 import { appendMessage } from "./append-message";
 
 /** WhatsApp's customer-service window: free-form replies are allowed for 24 hours after the customer writes. */
@@ -20,6 +22,10 @@ export interface ReceiveCustomerMessageInput {
   clientMessageId?: string;
   provider?: string;
   providerMessageId?: string;
+  /** Web chat: files the customer uploaded to this conversation, accepted by the validation worker. */
+  attachmentIds?: string[];
+  /** SMS/WhatsApp media follow the message (fetched by the caller); only the picklist preview needs to know. */
+  hasMedia?: boolean;
 }
 
 export interface ReceivedMessage {
@@ -30,7 +36,8 @@ export interface ReceivedMessage {
 
 export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput): Promise<ReceivedMessage> {
   const { conversation, appended } = await db.$transaction(async (tx) => {
-    const conversation = await openConversation(tx, { contactId: input.contactId, channelAddressId: input.channelAddressId, preview: input.body });
+    const preview = input.body.trim() || (input.attachmentIds?.length || input.hasMedia ? "📎 File" : "");
+    const conversation = await openConversation(tx, { contactId: input.contactId, channelAddressId: input.channelAddressId, preview });
     const appended = await appendMessage(
       {
         conversationId: conversation.id,
@@ -44,12 +51,18 @@ export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput)
       },
       tx,
     );
+    if (appended.created && input.attachmentIds?.length) {
+      // Linked in the message's transaction: a file that is not ready cancels the whole message.
+      await linkAttachments(tx, { conversationId: conversation.id, messageId: appended.message.id, attachmentIds: input.attachmentIds, senderUserId: null, recipientCompanyId: conversation.companyId });
+      const row = await tx.message.findUniqueOrThrow({ where: { id: appended.message.id }, select: messageSelect });
+      return { conversation, appended: { created: true, message: toMessageDto(row) } };
+    }
     return { conversation, appended };
   });
 
   if (appended.created) {
     publishAgentEvent("message:created", { assigneeId: conversation.assigneeId, message: appended.message });
-    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message) });
+    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryOf(conversation.id)) });
     if (conversation.created) await placeInQueue(conversation.id);
   }
   return { conversationId: conversation.id, message: appended.message, created: appended.created };

@@ -14,7 +14,9 @@ import { publishAgentEvent } from "../realtime/bus";
 import { requireAssignedToMe } from "../conversations/require-assignee";
 import { deliverToCustomer } from "../channels/deliver-to-customer";
 import type { MessageDto } from "../conversations/dto";
-import { appendMessage } from "./append-message";
+import { MAX_ATTACHMENTS } from "../files/link-attachments";
+import { appendMessage, type AppendMessageInput } from "./append-message";
+import { appendWithAttachments } from "./append-with-attachments";
 import { MAX_MESSAGE_LENGTH } from "./limits";
 
 export const sendMessageInputSchema = z
@@ -23,8 +25,13 @@ export const sendMessageInputSchema = z
     body: z.string().max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`).optional(),
     /** WhatsApp: send this approved template instead of free text. */
     templateName: z.string().trim().min(1).max(100).optional(),
+    /** Files uploaded to this conversation and accepted by the validation worker. */
+    attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} files per message.`).optional(),
   })
-  .refine((input) => Boolean(input.templateName) || (input.body ?? "").trim().length > 0, { message: "Write a message before sending.", path: ["body"] });
+  .refine((input) => Boolean(input.templateName) || (input.body ?? "").trim().length > 0 || (input.attachmentIds?.length ?? 0) > 0, {
+    message: "Write a message before sending.",
+    path: ["body"],
+  });
 export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
 export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
@@ -33,7 +40,7 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
   const earlier = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId: input.clientMessageId } }, select: { id: true } });
   const body = earlier ? "" : await checkChannelRules(conversation, input, principal.companyId);
 
-  const { message, created } = await appendMessage({
+  const draft: AppendMessageInput = {
     conversationId,
     direction: "OUTBOUND",
     body,
@@ -42,7 +49,11 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
     authorUserId: principal.userId,
     clientMessageId: input.clientMessageId,
     templateName: input.templateName ?? null,
-  });
+  };
+  const attachmentIds = input.templateName ? [] : (input.attachmentIds ?? []);
+  const { message, created } = attachmentIds.length
+    ? await appendWithAttachments(draft, { attachmentIds, senderUserId: principal.userId, recipientCompanyId: conversation.companyId })
+    : await appendMessage(draft);
   if (!created) return message;
   publishAgentEvent("message:created", { assigneeId: principal.userId, message });
   await deliverToCustomer(conversation, message);

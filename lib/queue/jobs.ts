@@ -36,6 +36,13 @@ export const jobs = {
     schema: z.object({ messageId: z.string().min(1) }),
     options: { attempts: 8, backoff: { type: "provider" }, removeOnComplete: 5000, removeOnFail: 5000 },
   }),
+  /** Checks one uploaded file by its content against its company's policy; makes a thumbnail for images. */
+  validateAttachment: defineJob({
+    name: "validate-attachment",
+    queue: "file-validation",
+    schema: z.object({ attachmentId: z.string().min(1) }),
+    options: { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+  }),
 };
 
 export type JobName = keyof typeof jobs;

@@ -7,7 +7,7 @@ import { Queue } from "bullmq";
 import { env } from "../env";
 import { createRedis } from "../redis";
 
-export const QUEUE_NAMES = ["conversation-timers", "outbound-messages"] as const;
+export const QUEUE_NAMES = ["conversation-timers", "outbound-messages", "file-validation"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const globalForQueues = globalThis as unknown as { parleyQueues?: Map<QueueName, Queue> };

@@ -26,6 +26,8 @@ const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => strin
   "offer:received": (p) => userRooms(p.userId),
   "offer:withdrawn": (p) => userRooms(p.userId),
   "queue:changed": (p) => [rooms.company(p.companyId)],
+  // Only the uploader hears about their file until it is sent on a message.
+  "attachment:updated": (p) => userRooms(p.userId),
 };
 
 type LooseEmitter = { emit(event: string, data: unknown): unknown };

@@ -5,7 +5,7 @@
  * re-read what it missed.
  */
 import type { ErrorCode } from "../errors";
-import type { ConversationSummaryDto, CustomerMessageDto, MessageDto, NoteDto, PicklistItemDto } from "../conversations/dto";
+import type { AttachmentDto, ConversationSummaryDto, CustomerMessageDto, MessageDto, NoteDto, PicklistItemDto } from "../conversations/dto";
 
 export interface PresencePayload {
   userId: string;
@@ -34,6 +34,8 @@ export interface AgentEvents {
   "offer:withdrawn": { userId: string; conversationId: string; reason: "declined" | "timed-out" | "accepted" };
   /** Something changed on a queue's board (waiting count, agents); supervisors re-read it. */
   "queue:changed": { companyId: string; queueId: string };
+  /** The file-validation worker finished checking a file the user uploaded (accepted or refused with a reason). */
+  "attachment:updated": { userId: string; conversationId: string; attachment: AttachmentDto };
 }
 
 /** Events sent to a customer's web-chat page. Nothing internal may ever be added here. */
@@ -41,6 +43,8 @@ export interface CustomerEvents {
   "message:created": { conversationId: string; message: CustomerMessageDto };
   "message:updated": { conversationId: string; message: CustomerMessageDto };
   "conversation:ended": { conversationId: string };
+  /** A file the customer uploaded was checked (accepted or refused with a reason). */
+  "attachment:updated": { conversationId: string; attachment: AttachmentDto };
 }
 
 export type AgentEventName = keyof AgentEvents;

@@ -10,10 +10,12 @@ import { toCustomerMessage, type CustomerMessageDto } from "../conversations/dto
 import { readMessagePage } from "../messages/list-messages";
 import { receiveCustomerMessage } from "../messages/receive-customer-message";
 import { MAX_MESSAGE_LENGTH } from "../messages/limits";
+import { MAX_ATTACHMENTS } from "../files/link-attachments";
 import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
 import { messageSelect, toMessageDto } from "../conversations/dto";
 import { verifyCustomerToken, type CustomerClaims } from "./customer-token";
 import { findWebchatEntry } from "./find-entry";
+import { webchatEntryOf } from "./webchat-entry-of";
 
 export async function requireCustomer(entrySlug: string, token: string | null): Promise<CustomerClaims> {
   const claims = verifyCustomerToken(token);
@@ -37,22 +39,33 @@ export async function getCustomerChat(claims: CustomerClaims, afterSeq?: number)
     select: { id: true, status: true, lastSeq: true },
   });
   if (!conversation) return { customer: contact, conversation: null, messages: [] };
+  const entry = await db.channelAddress.findUniqueOrThrow({ where: { id: claims.addressId }, select: { address: true } });
   const page = await readMessagePage(conversation.id, conversation.lastSeq, { afterSeq, limit: 200 });
   return {
     customer: contact,
     conversation: { id: conversation.id, status: conversation.status === "ENDED" ? "ended" : "open", lastSeq: conversation.lastSeq },
-    messages: page.messages.map(toCustomerMessage),
+    messages: page.messages.map((message) => toCustomerMessage(message, entry.address)),
   };
 }
 
-export const customerMessageInputSchema = z.object({
-  clientMessageId: z.string().trim().min(8, "clientMessageId must be a unique id of at least 8 characters (a UUID).").max(100),
-  body: z.string().max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`).refine((body) => body.trim().length > 0, "Write a message before sending."),
-});
+export const customerMessageInputSchema = z
+  .object({
+    clientMessageId: z.string().trim().min(8, "clientMessageId must be a unique id of at least 8 characters (a UUID).").max(100),
+    body: z.string().max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`),
+    /** Files uploaded to this conversation and accepted by the validation worker. */
+    attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} files per message.`).optional(),
+  })
+  .refine((input) => input.body.trim().length > 0 || (input.attachmentIds?.length ?? 0) > 0, { message: "Write a message before sending.", path: ["body"] });
 
 export async function sendCustomerMessage(claims: CustomerClaims, input: z.infer<typeof customerMessageInputSchema>): Promise<{ conversationId: string; message: CustomerMessageDto }> {
-  const received = await receiveCustomerMessage({ contactId: claims.contactId, channelAddressId: claims.addressId, body: input.body, clientMessageId: input.clientMessageId });
-  return { conversationId: received.conversationId, message: toCustomerMessage(received.message) };
+  const received = await receiveCustomerMessage({
+    contactId: claims.contactId,
+    channelAddressId: claims.addressId,
+    body: input.body,
+    clientMessageId: input.clientMessageId,
+    attachmentIds: input.attachmentIds,
+  });
+  return { conversationId: received.conversationId, message: toCustomerMessage(received.message, await webchatEntryOf(received.conversationId)) };
 }
 
 export const customerReadInputSchema = z.object({ conversationId: z.string().min(1), upToSeq: z.number().int().min(1) });
@@ -71,10 +84,11 @@ export async function markReadByCustomer(claims: CustomerClaims, input: z.infer<
   if (rows.length === 0) return { updated: 0 };
   await db.message.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: { in: ["SENT", "DELIVERED"] } }, data: { status: "READ" } });
   const updated = await db.message.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: messageSelect });
+  const entry = await webchatEntryOf(conversation.id);
   for (const row of updated) {
     const message = toMessageDto(row);
     publishAgentEvent("message:updated", { assigneeId: conversation.assigneeId, message });
-    publishCustomerEvent("message:updated", claims.contactId, { conversationId: conversation.id, message: toCustomerMessage(message) });
+    publishCustomerEvent("message:updated", claims.contactId, { conversationId: conversation.id, message: toCustomerMessage(message, entry) });
   }
   return { updated: updated.length };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePagePrincipal } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/principal";
 import { listQueueConfigs } from "@/lib/routing/queue-config";
 import { QueueSettings } from "@/components/configuration/queue-settings";
 
@@ -14,6 +15,7 @@ export default async function ConfigurationPage() {
       <div className="flex items-center justify-between">
         <h1 id="configuration-heading" className="text-xl font-semibold">Configuration</h1>
         <div className="flex gap-2">
+          {hasRole(principal, "ADMIN") ? <Link href="/configuration/files" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Files</Link> : null}
           <Link href="/configuration/numbers" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Numbers and channels</Link>
           <Link href="/configuration/board" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">Live queue board</Link>
         </div>

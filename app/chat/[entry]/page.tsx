@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { findWebchatEntry } from "@/lib/webchat/find-entry";
 import { CustomerChat } from "@/components/webchat/customer-chat";
 import { AppError } from "@/lib/errors";
+import { effectiveLimitBytes, getFilePolicy } from "@/lib/files/file-policy";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Chat" };
@@ -15,5 +16,7 @@ export default async function CustomerChatPage({ params }: { params: Promise<{ e
     throw error;
   });
   if (!found) notFound();
-  return <CustomerChat entry={found.address} companyName={found.company.name} label={found.label} />;
+  const policy = await getFilePolicy({ companyId: found.companyId });
+  const filePolicy = { allowedTypes: policy.allowedTypes, maxSizeBytes: effectiveLimitBytes(policy, "WEBCHAT") };
+  return <CustomerChat entry={found.address} companyName={found.company.name} label={found.label} filePolicy={filePolicy} />;
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Attachment" ADD COLUMN     "detectedExt" TEXT,
+ADD COLUMN     "thumbnailKey" TEXT;
