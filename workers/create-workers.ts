@@ -10,6 +10,7 @@ import { bullPrefix, QUEUE_NAMES, type QueueName } from "../lib/queue/queues";
 import { jobs, type JobDefinition } from "../lib/queue/jobs";
 import { handlers } from "./handlers";
 import { retryDelay } from "./backoff";
+import { abandonSend } from "../lib/channels/send-outbound-message";
 
 // Outbound sends mostly wait on the provider, so many run at once.
 // File validation reads files and resizes images: CPU and disk bound, so only a few at once.
@@ -32,8 +33,16 @@ export function createWorkers(queues: readonly QueueName[] = QUEUE_NAMES, log = 
       // A worker that dies mid-job loses its lock after this long; the job then runs again (idempotently).
       lockDuration: env.WORKER_LOCK_MS,
       stalledInterval: Math.max(500, Math.floor(env.WORKER_LOCK_MS / 2)),
+      // BullMQ's default (1) fails a job that stalled twice without running it; crashes must not drop sends.
+      maxStalledCount: 5,
       settings: { backoffStrategy: retryDelay },
     });
+    if (name === "outbound-messages") {
+      // A send that ran out of attempts on an unexpected error must not stay "queued" forever.
+      worker.on("failed", (job, error) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void abandonSend(String(job.data?.messageId ?? ""), error.message).catch(() => undefined);
+      });
+    }
     if (log) {
       worker.on("failed", (job, error) => console.error(`[parley-workers] ${name}/${job?.name} ${job?.id} attempt ${job?.attemptsMade} failed: ${error.message}`));
       worker.on("error", (error) => console.error(`[parley-workers] ${name} error: ${error.message}`));

@@ -85,3 +85,8 @@ async function fail(messageId: string, code: string, reason: string): Promise<vo
   const { count } = await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data: { status: "FAILED", failureCode: code, failureReason: reason } });
   if (count) await publishMessageUpdate(messageId);
 }
+
+/** Marks a message failed after its job gave up on unexpected errors, so the agent sees it and can retry. */
+export async function abandonSend(messageId: string, reason: string): Promise<void> {
+  if (messageId) await fail(messageId, "NOT_SENT", `Could not be sent (${reason.slice(0, 200)}). Use Retry to try again.`);
+}
