@@ -1,0 +1,131 @@
+/** Turns measurements into report rows, each judged against a baseline from the same run. */
+import type { Baselines } from "./baselines";
+import type { DeliveryResult } from "./delivery";
+import type { Row } from "./report";
+import type { RaceResult } from "./scenarios/picklist-race";
+import type { StormResult } from "./scenarios/reconnect-storm";
+import type { OutboundLatency, OutboundThroughput } from "./scenarios/sms";
+import type { HeadroomStep } from "./scenarios/webchat";
+import type { ScaleTimes } from "./scenarios/scale";
+
+interface Target {
+  label: string;
+  value: number;
+}
+
+export class Rows {
+  readonly all: Row[] = [];
+  readonly notes: string[] = [];
+  private base?: Baselines;
+
+  private add(row: Row): void {
+    this.all.push(row);
+  }
+
+  private zero(scenario: string, metric: string, value: number): void {
+    this.add({ scenario, metric, value, unit: "", target: "= 0", pass: value === 0 });
+  }
+
+  private within(scenario: string, metric: string, value: number, unit: string, target: Target, factor: number, note?: string): void {
+    // The ratio column shows value / baseline; the target is a multiple of that baseline.
+    this.add({ scenario, metric, value, unit, baseline: target.label, baselineValue: target.value, target: `<= ${factor}x`, pass: value <= factor * target.value, note });
+  }
+
+  private atLeast(scenario: string, metric: string, value: number, unit: string, target: Target, factor: number, note?: string): void {
+    this.add({ scenario, metric, value, unit, baseline: target.label, baselineValue: target.value, target: `>= ${factor}x`, pass: value >= factor * target.value, note });
+  }
+
+  baselines(b: Baselines): void {
+    this.base = b;
+    const row = (metric: string, value: number, unit: string) => this.add({ scenario: "baseline", metric, value, unit });
+    row("B1 socket.io ack p50", b.b1.p50, "ms");
+    row("B1 socket.io ack p99", b.b1.p99, "ms");
+    row("B2 INSERT p50 (8 clients)", b.b2Insert.p50, "ms");
+    row("B2 INSERT p99 (8 clients)", b.b2Insert.p99, "ms");
+    row("B2 INSERT rate", b.b2Insert.perSecond, "rows/s");
+    row("B2 claim UPDATE p50", b.b2Claim.p50, "ms");
+    row("B2 claim UPDATE p99", b.b2Claim.p99, "ms");
+    row("B2 claim rate", b.b2Claim.perSecond, "claims/s");
+    row("B3 BullMQ no-op p50", b.b3.p50, "ms");
+    row("B3 BullMQ no-op p99", b.b3.p99, "ms");
+    row("B3 BullMQ jobs/s", b.b3.perSecond, "jobs/s");
+    row("B4 static TTFB p50", b.b4.p50, "ms");
+    row("B4 static TTFB p95", b.b4.p95, "ms");
+    row("B4 static TTFB p99", b.b4.p99, "ms");
+  }
+
+  private get b(): Baselines {
+    if (!this.base) throw new Error("baselines first");
+    return this.base;
+  }
+
+  deliveryTarget(): Target {
+    return { label: "B1 p99 + B2 insert p99", value: this.b.b1.p99 + this.b.b2Insert.p99 };
+  }
+
+  workerTarget(): Target {
+    return { label: "B3 p99 + B1 p99", value: this.b.b3.p99 + this.b.b1.p99 };
+  }
+
+  delivery(scenario: string, r: DeliveryResult, target: Target): void {
+    this.add({ scenario, metric: "messages sent / received", value: r.sent, unit: `/ ${r.received}`, note: `achieved ${r.achievedRate.toFixed(1)} msg/s` });
+    this.add({ scenario, metric: "latency p50", value: r.latency.p50, unit: "ms" });
+    this.within(scenario, "latency p99", r.latency.p99, "ms", target, 3);
+    this.zero(scenario, "lost", r.lost);
+    this.zero(scenario, "duplicated", r.duplicated);
+    this.zero(scenario, "out of order", r.outOfOrder);
+    this.zero(scenario, "failed sends", r.failedSends);
+  }
+
+  outbound(r: OutboundLatency): void {
+    const scenario = "3 agent->SMS provider";
+    this.add({ scenario, metric: "messages sent / accepted", value: r.sent, unit: `/ ${r.accepted}` });
+    this.add({ scenario, metric: "latency p50", value: r.latency.p50, unit: "ms" });
+    this.within(scenario, "latency p99", r.latency.p99, "ms", this.workerTarget(), 3, "agent API send -> stand-in accepted the provider call (ms clock of two processes)");
+    this.zero(scenario, "not accepted", r.sent - r.accepted);
+    this.zero(scenario, "failed sends", r.failedSends);
+  }
+
+  throughput(r: OutboundThroughput, providerMs: number): void {
+    const scenario = `3 outbound burst (${providerMs} ms provider)`;
+    const note = `${r.sent} sends in ${r.seconds.toFixed(1)} s; the API took them at ${r.apiPerSecond.toFixed(0)}/s, so the rate is bounded by ingestion too`;
+    this.add({ scenario, metric: "throughput", value: r.perSecond, unit: "msg/s", target: ">= 500 msg/s", pass: r.perSecond >= 500, note });
+    this.atLeast(scenario, "throughput vs B3", r.perSecond, "msg/s", { label: "B3 jobs/s", value: this.b.b3.perSecond }, 0.8);
+    this.zero(scenario, "not accepted", r.sent - r.accepted);
+    this.zero(scenario, "failed sends", r.failedSends);
+  }
+
+  race(r: RaceResult): void {
+    const scenario = "4 picklist race";
+    this.zero(scenario, "double claims", r.doubleClaims);
+    this.add({ scenario, metric: "claimed once", value: r.uniqueClaimed, unit: `/ ${r.conversations}`, target: "all", pass: r.uniqueClaimed === r.conversations && r.unclaimed === 0 });
+    this.zero(scenario, "errors (not 200/409)", r.errors);
+    this.atLeast(scenario, "claims/s", r.claimsPerSecond, "claims/s", { label: "B2 claim rate", value: this.b.b2Claim.perSecond }, 0.5, `${r.attempts} pick attempts in ${r.seconds.toFixed(1)} s`);
+  }
+
+  storm(r: StormResult): void {
+    const scenario = "6 reconnect storm";
+    this.add({ scenario, metric: "agents back", value: r.reconnected, unit: `/ ${r.agents}`, target: "all", pass: r.reconnected === r.agents });
+    this.add({ scenario, metric: "back and caught up", value: r.backAndCaughtUpMs, unit: "ms", target: "<= 5000 ms", pass: r.backAndCaughtUpMs <= 5000 });
+    this.zero(scenario, `missed (of ${r.sent})`, r.missed);
+    this.zero(scenario, "duplicated live", r.duplicatedLive);
+    this.zero(scenario, "failed sends", r.failedSends);
+  }
+
+  headroom(h: { steps: HeadroomStep[]; lowP99: number; knee: number }): void {
+    const scenario = "5 headroom";
+    for (const step of h.steps) {
+      this.add({ scenario, metric: `p99 at ${step.rate} msg/s`, value: step.p99, unit: "ms", baseline: "low-load p99", baselineValue: h.lowP99, target: "<= 2x", pass: step.p99 <= 2 * h.lowP99, note: `achieved ${step.achievedRate.toFixed(1)} msg/s, lost ${step.lost}, failed ${step.failedSends}` });
+    }
+    this.add({ scenario, metric: "knee", value: h.knee, unit: "msg/s", target: ">= 160 msg/s", pass: h.knee >= 160 });
+  }
+
+  scale(empty: ScaleTimes, seeded: ScaleTimes, conversations: number, messages: number, seedSeconds: number): void {
+    const scenario = `7 scale (${conversations} conv, ${messages} msg)`;
+    this.notes.push(`scenario 7 seeded ${conversations} conversations / ${messages} messages in ${seedSeconds.toFixed(1)} s`);
+    this.within(scenario, "conversation list p50", seeded.list.p50, "ms", { label: "same, empty DB", value: empty.list.p50 }, 1.5);
+    this.within(scenario, "conversation view p50", seeded.view.p50, "ms", { label: "same, empty DB", value: empty.view.p50 }, 1.5);
+    this.add({ scenario, metric: "console page TTFB p95 (empty DB)", value: empty.console.p95, unit: "ms", baseline: "B4 p95", baselineValue: this.b.b4.p95 });
+    this.within(scenario, "console page TTFB p95", seeded.console.p95, "ms", { label: "B4 p95", value: this.b.b4.p95 }, 3);
+  }
+}

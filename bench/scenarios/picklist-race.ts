@@ -1,0 +1,92 @@
+/**
+ * Scenario 4: every agent picks from the same waiting conversations as fast
+ * as it can, dropping a card when the picklist says it is gone
+ * (picklist:removed) or the pick answers "already picked". Checked: no
+ * conversation claimed twice, every one claimed once.
+ */
+import { execute, sql } from "../fixtures";
+import { request } from "../http";
+import { nowMs } from "../stats";
+import type { World } from "../world";
+
+export interface RaceResult {
+  conversations: number;
+  claims: number;
+  uniqueClaimed: number;
+  doubleClaims: number;
+  unclaimed: number;
+  attempts: number;
+  errors: number;
+  claimsPerSecond: number;
+  seconds: number;
+}
+
+/** Waiting conversations in the race queue (fixtures: the public API has no "create waiting conversation"). */
+export async function seedWaiting(companyId: string, queueId: string, addressId: string, count: number): Promise<string[]> {
+  await execute(`INSERT INTO "Contact" (id, "companyId", name) SELECT 'bench-race-contact-' || g, $1, 'Race customer ' || g FROM generate_series(1, $2::int) g`, companyId, count);
+  await execute(
+    `INSERT INTO "Conversation" (id, "companyId", "queueId", "channelAddressId", "contactId", channel, status, preview)
+     SELECT 'bench-race-' || g, $1, $2, $3, 'bench-race-contact-' || g, 'WEBCHAT', 'WAITING', 'Waiting ' || g FROM generate_series(1, $4::int) g`,
+    companyId, queueId, addressId, count,
+  );
+  return Array.from({ length: count }, (_, i) => `bench-race-${i + 1}`);
+}
+
+export async function picklistRace(world: World, queueId: string, ids: string[], timeLimitSeconds: number): Promise<RaceResult> {
+  const claims: Array<{ agentId: string; conversationId: string }> = [];
+  let attempts = 0;
+  let errors = 0;
+  const started = nowMs();
+  let lastClaim = started;
+  const deadline = started + timeLimitSeconds * 1000;
+  await Promise.all(
+    world.agents.map(async (agent) => {
+      const open = new Set(ids);
+      const onRemoved = (event: { queueId: string; conversationId: string }) => {
+        if (event.queueId === queueId) open.delete(event.conversationId);
+      };
+      agent.socket.on("picklist:removed", onRemoved);
+      try {
+        while (open.size > 0 && nowMs() < deadline && attempts < ids.length * 20) {
+          // Agents look at different cards: a random one of those still shown.
+          const index = Math.floor(Math.random() * open.size);
+          let id = "";
+          let i = 0;
+          for (const candidate of open) if (i++ === index) { id = candidate; break; }
+          open.delete(id);
+          attempts += 1;
+          const answer = await request("POST", `/api/v1/conversations/${id}/pick`, { token: agent.token });
+          // A pick retried after a lost answer is told it is already ours: that is this agent's claim.
+          const mine = answer.status === 409 && JSON.stringify(answer.body).includes("already picked this conversation");
+          if (answer.status === 200 || mine) {
+            claims.push({ agentId: agent.id, conversationId: id });
+            lastClaim = nowMs();
+          } else if (answer.status !== 409) errors += 1;
+        }
+      } finally {
+        agent.socket.off("picklist:removed", onRemoved);
+      }
+    }),
+  );
+  const seconds = (lastClaim - started) / 1000;
+  const unique = new Set(claims.map((c) => c.conversationId));
+  // What the database says: one PICKED event per conversation, assignee = the agent told it won.
+  const picked = await sql<{ id: string; picks: bigint; assigneeId: string | null }>(
+    `SELECT c.id, c."assigneeId", (SELECT count(*) FROM "ConversationEvent" e WHERE e."conversationId" = c.id AND e.type = 'PICKED') AS picks
+     FROM "Conversation" c WHERE c."queueId" = $1`,
+    queueId,
+  );
+  const winner = new Map(claims.map((c) => [c.conversationId, c.agentId]));
+  const doubleInDb = picked.filter((row) => Number(row.picks) > 1 || (winner.has(row.id) && winner.get(row.id) !== row.assigneeId)).length;
+  return {
+    conversations: ids.length,
+    claims: claims.length,
+    uniqueClaimed: unique.size,
+    doubleClaims: claims.length - unique.size + doubleInDb,
+    unclaimed: picked.filter((row) => Number(row.picks) === 0).length,
+    attempts,
+    errors,
+    claimsPerSecond: claims.length / Math.max(seconds, 0.001),
+    seconds,
+  };
+}

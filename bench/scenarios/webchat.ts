@@ -1,0 +1,117 @@
+/**
+ * Scenarios 1, 2 and 5: web-chat delivery between customers (HTTP send,
+ * /customer socket) and agents (API send, agent socket) under paced load,
+ * and the headroom ramp.
+ */
+import { randomUUID } from "node:crypto";
+import { DeliveryTracker, pace, stamp, type Delivered, type DeliveryResult } from "../delivery";
+import { WEBCHAT_ENTRY } from "../fixtures";
+import { request } from "../http";
+import type { World } from "../world";
+
+type AgentMessageEvent = { assigneeId: string | null; message: Delivered & { direction: string } };
+type CustomerMessageEvent = { conversationId: string; message: Omit<Delivered, "conversationId"> & { direction: string } };
+
+let runs = 0;
+
+/** Customers send (POST /api/webchat/.../messages); the assigned agent's socket receives message:created. */
+export async function customerToAgent(world: World, rate: number, seconds: number): Promise<DeliveryResult> {
+  const tracker = new DeliveryTracker(`c2a${++runs}`);
+  const receiverOf = new Map<string, string>();
+  const listeners = world.agents.map((agent) => {
+    const listener = (event: AgentMessageEvent) => {
+      if (event.message.direction === "INBOUND") tracker.receive(event.message, agent.id);
+    };
+    agent.socket.on("message:created", listener);
+    return () => agent.socket.off("message:created", listener);
+  });
+  const customers = world.customers;
+  const achieved = await pace({
+    rate,
+    seconds,
+    keyOf: (k) => customers[k % customers.length]!.conversationId,
+    send: async (k) => {
+      const customer = customers[k % customers.length]!;
+      const answer = await request<{ message: { id: string } }>("POST", `/api/webchat/${WEBCHAT_ENTRY}/messages`, {
+        token: customer.token,
+        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
+      });
+      if (answer.status !== 201) {
+        tracker.failedSends += 1;
+        return;
+      }
+      receiverOf.set(answer.body.message.id, customer.agent.id);
+      tracker.acked.add(answer.body.message.id);
+    },
+  });
+  await tracker.settle((id) => receiverOf.get(id)!, 5000);
+  for (const off of listeners) off();
+  return tracker.result((id) => receiverOf.get(id)!, achieved);
+}
+
+/** Agents send (POST /api/v1/conversations/:id/messages); the customer's /customer socket receives message:created. */
+export async function agentToCustomer(world: World, rate: number, seconds: number): Promise<DeliveryResult> {
+  const tracker = new DeliveryTracker(`a2c${++runs}`);
+  const listeners = world.customers.map((customer) => {
+    const listener = (event: CustomerMessageEvent) => {
+      if (event.message.direction === "OUTBOUND") tracker.receive({ ...event.message, conversationId: event.conversationId }, customer.conversationId);
+    };
+    customer.socket.on("message:created", listener);
+    return () => customer.socket.off("message:created", listener);
+  });
+  const receiverOf = new Map<string, string>();
+  const customers = world.customers;
+  const achieved = await pace({
+    rate,
+    seconds,
+    keyOf: (k) => customers[k % customers.length]!.conversationId,
+    send: async (k) => {
+      const customer = customers[k % customers.length]!;
+      const answer = await request<{ message: { id: string } }>("POST", `/api/v1/conversations/${customer.conversationId}/messages`, {
+        token: customer.agent.token,
+        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
+      });
+      if (answer.status !== 201) {
+        tracker.failedSends += 1;
+        return;
+      }
+      receiverOf.set(answer.body.message.id, customer.conversationId);
+      tracker.acked.add(answer.body.message.id);
+    },
+  });
+  await tracker.settle((id) => receiverOf.get(id)!, 5000);
+  for (const off of listeners) off();
+  return tracker.result((id) => receiverOf.get(id)!, achieved);
+}
+
+export interface HeadroomStep {
+  rate: number;
+  achievedRate: number;
+  p99: number;
+  lost: number;
+  failedSends: number;
+}
+
+/**
+ * Scenario 5: customer -> agent delivery at rising rates. The knee is the
+ * highest rate whose p99 stays within twice the low-load p99, with the
+ * generator keeping up (>= 90% of the asked rate) and nothing lost. The
+ * low-load p99 is the lower of scenario 1's (same path, longer) and the first
+ * step's, so one noisy first step cannot loosen the target.
+ */
+export async function headroom(world: World, rates: number[], stepSeconds: number, scenario1P99: number): Promise<{ steps: HeadroomStep[]; lowP99: number; knee: number }> {
+  const steps: HeadroomStep[] = [];
+  let lowP99 = Number.NaN;
+  let knee = 0;
+  for (const rate of rates) {
+    const result = await customerToAgent(world, rate, stepSeconds);
+    const step = { rate, achievedRate: result.achievedRate, p99: result.latency.p99, lost: result.lost, failedSends: result.failedSends };
+    steps.push(step);
+    console.log(`[bench]   headroom ${rate} msg/s: achieved ${step.achievedRate.toFixed(1)}, p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}, failed ${step.failedSends}`);
+    if (Number.isNaN(lowP99)) lowP99 = Number.isFinite(scenario1P99) ? Math.min(scenario1P99, step.p99) : step.p99;
+    const healthy = step.p99 <= 2 * lowP99 && step.achievedRate >= 0.9 * rate && step.lost === 0 && step.failedSends === 0;
+    if (!healthy) break;
+    knee = rate;
+  }
+  return { steps, lowP99, knee };
+}
