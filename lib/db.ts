@@ -7,9 +7,11 @@ import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE });
   return new PrismaClient({
     adapter,
+    // Under bursts, short transactions queue for a pooled connection; waiting a little beats failing the send.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
     omit: {
       user: { passwordHash: true },
       channelAddress: { providerSecret: true },

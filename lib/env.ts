@@ -16,6 +16,8 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/parley"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /** PostgreSQL connections per process (web, workers). */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Prefix for every Redis key Parley writes (BullMQ queues, socket.io channels), so several installs can share one Redis. */
   REDIS_PREFIX: z.string().min(1).default("parley"),
   NEXTAUTH_SECRET: z.string().min(32).default(DEV_SECRET),
