@@ -6,12 +6,11 @@
  * Measured: time from the drop until the last agent is connected and caught
  * up; messages that neither arrived live nor were re-read count as missed.
  */
-import { randomUUID } from "node:crypto";
-import { DeliveryTracker, pace, stamp, type Delivered } from "../delivery";
-import { WEBCHAT_ENTRY } from "../fixtures";
+import { DeliveryTracker, type Delivered } from "../delivery";
 import { request } from "../http";
 import { nowMs, sleep, waitFor } from "../stats";
 import type { World } from "../world";
+import { paceCustomerMessages } from "./webchat";
 
 export interface StormResult {
   agents: number;
@@ -64,25 +63,7 @@ export async function reconnectStorm(world: World, rate: number, seconds: number
     };
   });
 
-  const customers = world.customers;
-  const load = pace({
-    rate,
-    seconds,
-    keyOf: (k) => customers[k % customers.length]!.conversationId,
-    send: async (k) => {
-      const customer = customers[k % customers.length]!;
-      const answer = await request<{ message: { id: string } }>("POST", `/api/webchat/${WEBCHAT_ENTRY}/messages`, {
-        token: customer.token,
-        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
-      });
-      if (answer.status !== 201) {
-        tracker.failedSends += 1;
-        return;
-      }
-      receiverOf.set(answer.body.message.id, customer.agent.id);
-      tracker.acked.add(answer.body.message.id);
-    },
-  });
+  const load = paceCustomerMessages(world, tracker, receiverOf, rate, seconds);
   await sleep((seconds * 1000) / 3);
   droppedAt = nowMs();
   // Close every transport at once: the clients see a lost connection and reconnect by themselves.

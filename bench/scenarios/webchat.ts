@@ -25,25 +25,7 @@ export async function customerToAgent(world: World, rate: number, seconds: numbe
     agent.socket.on("message:created", listener);
     return () => agent.socket.off("message:created", listener);
   });
-  const customers = world.customers;
-  const achieved = await pace({
-    rate,
-    seconds,
-    keyOf: (k) => customers[k % customers.length]!.conversationId,
-    send: async (k) => {
-      const customer = customers[k % customers.length]!;
-      const answer = await request<{ message: { id: string } }>("POST", `/api/webchat/${WEBCHAT_ENTRY}/messages`, {
-        token: customer.token,
-        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
-      });
-      if (answer.status !== 201) {
-        tracker.failedSends += 1;
-        return;
-      }
-      receiverOf.set(answer.body.message.id, customer.agent.id);
-      tracker.acked.add(answer.body.message.id);
-    },
-  });
+  const achieved = await paceCustomerMessages(world, tracker, receiverOf, rate, seconds);
   await tracker.settle((id) => receiverOf.get(id)!, 5000);
   for (const off of listeners) off();
   return tracker.result((id) => receiverOf.get(id)!, achieved);
@@ -114,4 +96,27 @@ export async function headroom(world: World, rates: number[], stepSeconds: numbe
     knee = rate;
   }
   return { steps, lowP99, knee };
+}
+
+/** Customers write at a steady rate through the web-chat API; each acked message is expected at its conversation's agent. */
+export function paceCustomerMessages(world: World, tracker: DeliveryTracker, receiverOf: Map<string, string>, rate: number, seconds: number) {
+  const customers = world.customers;
+  return pace({
+    rate,
+    seconds,
+    keyOf: (k) => customers[k % customers.length]!.conversationId,
+    send: async (k) => {
+      const customer = customers[k % customers.length]!;
+      const answer = await request<{ message: { id: string } }>("POST", `/api/webchat/${WEBCHAT_ENTRY}/messages`, {
+        token: customer.token,
+        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
+      });
+      if (answer.status !== 201) {
+        tracker.failedSends += 1;
+        return;
+      }
+      receiverOf.set(answer.body.message.id, customer.agent.id);
+      tracker.acked.add(answer.body.message.id);
+    },
+  });
 }
