@@ -1,7 +1,6 @@
 /** Personal API tokens for non-browser clients. Only a SHA-256 hash is stored. */
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
-import { loadPrincipal } from "./load-principal";
 import type { Principal } from "./principal";
 
 export const API_TOKEN_PREFIX = "plt_";
@@ -20,14 +19,16 @@ export function generateApiToken(): string {
 /** Resolves a bearer token to its user, or null when unknown or revoked. */
 export async function principalFromApiToken(token: string): Promise<Principal | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  // One query for the token and its user: every API request pays for this.
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, companyId: true, role: true, name: true, email: true } } },
   });
   if (!row || row.revokedAt) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return loadPrincipal(row.userId);
+  const { user } = row;
+  return { userId: user.id, companyId: user.companyId, role: user.role, name: user.name, email: user.email };
 }

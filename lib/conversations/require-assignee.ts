@@ -13,6 +13,7 @@ export async function requireAssignedToMe(principal: Principal, conversationId: 
     contactId: true,
     channel: true,
     windowExpiresAt: true,
+    contact: { select: { name: true, optedOutAt: true } },
   });
   if (conversation.status === "ENDED") throw new AppError("CONFLICT", "This conversation has ended. It is read-only now.");
   if (conversation.status !== "ACTIVE" || conversation.assigneeId !== principal.userId) {

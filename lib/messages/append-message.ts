@@ -19,6 +19,8 @@ export interface AppendMessageInput {
   provider?: string | null;
   providerMessageId?: string | null;
   templateName?: string | null;
+  /** The caller already looked for this clientMessageId (a race is still caught by the unique index). */
+  duplicateChecked?: boolean;
   /** Extra conversation fields to update in the same transaction (e.g. the preview). */
   conversationUpdate?: Prisma.ConversationUpdateInput;
 }
@@ -35,7 +37,7 @@ async function findByClientId(tx: Tx | typeof db, conversationId: string, client
 }
 
 export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise<AppendedMessage> {
-  if (input.clientMessageId) {
+  if (input.clientMessageId && !input.duplicateChecked) {
     const earlier = await findByClientId(tx ?? db, input.conversationId, input.clientMessageId);
     if (earlier) return { message: earlier, created: false };
   }

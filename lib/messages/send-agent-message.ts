@@ -13,7 +13,7 @@ import type { Principal } from "../auth/principal";
 import { publishAgentEvent } from "../realtime/bus";
 import { requireAssignedToMe } from "../conversations/require-assignee";
 import { deliverToCustomer } from "../channels/deliver-to-customer";
-import type { MessageDto } from "../conversations/dto";
+import { messageSelect, toMessageDto, type MessageDto } from "../conversations/dto";
 import { MAX_ATTACHMENTS } from "../files/link-attachments";
 import { appendMessage, type AppendMessageInput } from "./append-message";
 import { appendWithAttachments } from "./append-with-attachments";
@@ -37,8 +37,10 @@ export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
   const { principal, conversationId, input } = options;
   const conversation = await requireAssignedToMe(principal, conversationId);
-  const earlier = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId: input.clientMessageId } }, select: { id: true } });
-  const body = earlier ? "" : await checkChannelRules(conversation, input, principal.companyId);
+  // A resend (same clientMessageId) is answered with the stored message, without re-checking the channel's rules.
+  const earlier = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId: input.clientMessageId } }, select: messageSelect });
+  if (earlier) return toMessageDto(earlier);
+  const body = await checkChannelRules(conversation, input, principal.companyId);
 
   const draft: AppendMessageInput = {
     conversationId,
@@ -49,6 +51,7 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
     authorUserId: principal.userId,
     clientMessageId: input.clientMessageId,
     templateName: input.templateName ?? null,
+    duplicateChecked: true,
   };
   const attachmentIds = input.templateName ? [] : (input.attachmentIds ?? []);
   const { message, created } = attachmentIds.length
@@ -60,7 +63,7 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
   return message;
 }
 
-type ConversationForRules = { id: string; channel: string; contactId: string; windowExpiresAt: Date | null };
+type ConversationForRules = { id: string; channel: string; contactId: string; windowExpiresAt: Date | null; contact: { name: string; optedOutAt: Date | null } };
 
 /** Refuses, before anything is stored or queued, what the channel would not deliver; returns the text to store. */
 async function checkChannelRules(conversation: ConversationForRules, input: SendMessageInput, companyId: string): Promise<string> {
@@ -68,7 +71,7 @@ async function checkChannelRules(conversation: ConversationForRules, input: Send
     if (input.templateName) throw new AppError("VALIDATION", "Templates are for WhatsApp conversations.");
     return input.body ?? "";
   }
-  const contact = await db.contact.findUniqueOrThrow({ where: { id: conversation.contactId }, select: { optedOutAt: true } });
+  const { contact } = conversation;
   if (contact.optedOutAt) {
     throw new AppError("CONFLICT", `This customer opted out of messages on ${format(contact.optedOutAt, "d MMM yyyy")}. They must opt in again (e.g. text START) before you can write to them.`);
   }
@@ -79,8 +82,7 @@ async function checkChannelRules(conversation: ConversationForRules, input: Send
   if (input.templateName) {
     const template = await db.messageTemplate.findFirst({ where: { companyId, name: input.templateName }, select: { body: true } });
     if (!template) throw new AppError("VALIDATION", `There is no approved template called "${input.templateName}".`);
-    const contactName = (await db.contact.findUniqueOrThrow({ where: { id: conversation.contactId }, select: { name: true } })).name;
-    return template.body.replaceAll("{{1}}", contactName);
+    return template.body.replaceAll("{{1}}", contact.name);
   }
   const windowOpen = conversation.windowExpiresAt !== null && conversation.windowExpiresAt.getTime() > Date.now();
   if (!windowOpen) {
