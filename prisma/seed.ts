@@ -17,13 +17,15 @@ interface SeedUser {
   name: string;
   role: Role;
   extension?: string;
+  /** The user's own phone, rung first by click-to-call. */
+  phone?: string;
 }
 
 const acmeUsers: SeedUser[] = [
   { email: "admin@acme.test", name: "Ada Admin", role: "ADMIN", extension: "100" },
   { email: "supervisor@acme.test", name: "Sam Supervisor", role: "SUPERVISOR", extension: "101" },
-  { email: "alice@acme.test", name: "Alice Agent", role: "AGENT", extension: "201" },
-  { email: "bob@acme.test", name: "Bob Agent", role: "AGENT", extension: "202" },
+  { email: "alice@acme.test", name: "Alice Agent", role: "AGENT", extension: "201", phone: "+15550109201" },
+  { email: "bob@acme.test", name: "Bob Agent", role: "AGENT", extension: "202", phone: "+15550109202" },
   { email: "carol@acme.test", name: "Carol Agent", role: "AGENT", extension: "203" },
 ];
 
@@ -66,7 +68,7 @@ function standInProvider(channel: Channel, address: string) {
   return {};
 }
 
-async function upsertAddress(companyId: string, queueId: string, channel: Channel, address: string, label: string) {
+async function upsertAddress(companyId: string, queueId: string | null, channel: Channel, address: string, label: string) {
   const row = await db.channelAddress.upsert({
     where: { channel_address: { channel, address } },
     update: { queueId, label },
@@ -144,7 +146,13 @@ export async function seed(): Promise<void> {
   const supportWhatsApp = await upsertAddress(acme.id, support.id, "WHATSAPP", "+15550100200", "Support WhatsApp");
   await upsertAddress(acme.id, support.id, "WEBCHAT", "acme-support", "Support web chat");
   const salesChat = await upsertAddress(acme.id, sales.id, "WEBCHAT", "acme-sales", "Sales web chat");
-  await upsertAddress(acme.id, sales.id, "SMS", "+15550100300", "Sales SMS line");
+  const salesSms = await upsertAddress(acme.id, sales.id, "SMS", "+15550100300", "Sales SMS line");
+  // A direct line with no queue: texts to it reach the widget of the users it is assigned to.
+  const aliceDirect = await upsertAddress(acme.id, null, "SMS", "+15550100400", "Alice direct line");
+  for (const [email, addressId] of [["alice@acme.test", aliceDirect.id], ["alice@acme.test", salesSms.id], ["bob@acme.test", salesSms.id]] as const) {
+    const userId = id(email);
+    await db.userNumber.upsert({ where: { userId_channelAddressId: { userId, channelAddressId: addressId } }, update: {}, create: { userId, channelAddressId: addressId } });
+  }
 
   for (const template of [
     { name: "follow_up", body: "Hi {{1}}, this is Acme Support following up on your request. Reply to this message to continue the conversation." },

@@ -11,6 +11,7 @@ import { jobs, type JobDefinition } from "../lib/queue/jobs";
 import { handlers } from "./handlers";
 import { retryDelay } from "./backoff";
 import { abandonSend } from "../lib/channels/send-outbound-message";
+import { abandonRoomDelivery } from "../lib/rooms/send-room-delivery";
 
 // Outbound sends mostly wait on the provider, so many run at once.
 // File validation reads files and resizes images: CPU and disk bound, so only a few at once.
@@ -40,7 +41,9 @@ export function createWorkers(queues: readonly QueueName[] = QUEUE_NAMES, log = 
     if (name === "outbound-messages") {
       // A send that ran out of attempts on an unexpected error must not stay "queued" forever.
       worker.on("failed", (job, error) => {
-        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void abandonSend(String(job.data?.messageId ?? ""), error.message).catch(() => undefined);
+        if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+        if (job.name === jobs.roomSmsSend.name) void abandonRoomDelivery(String(job.data?.deliveryId ?? ""), error.message).catch(() => undefined);
+        else void abandonSend(String(job.data?.messageId ?? ""), error.message).catch(() => undefined);
       });
     }
     if (log) {

@@ -4,9 +4,11 @@ import type { JobName, JobPayload } from "../lib/queue/jobs";
 import { handleOfferTimeout } from "./offer-timeout";
 import { handleOutboundSend } from "./outbound-send";
 import { handleValidateAttachment } from "./validate-attachment";
+import { handleRoomSmsSend } from "./room-sms-send";
 
 export const handlers: { [K in JobName]: (payload: JobPayload<K>, job: Job, token?: string) => Promise<void> } = {
   offerTimeout: handleOfferTimeout,
   outboundSend: handleOutboundSend,
   validateAttachment: handleValidateAttachment,
+  roomSmsSend: handleRoomSmsSend,
 };

@@ -8,7 +8,9 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { storeInboundMedia } from "../files/store-inbound-media";
 import { receiveCustomerMessage } from "../messages/receive-customer-message";
+import { receiveRoomSms } from "../rooms/receive-room-sms";
 import { applyProviderStatus } from "./apply-provider-status";
+import { applyRoomDeliveryStatus } from "../rooms/apply-room-delivery-status";
 import { findOrCreateContact } from "./find-or-create-contact";
 import { providerConfigForWebhook, verifyTokensFor } from "./provider-config";
 import { channelModules } from "./registry";
@@ -34,8 +36,12 @@ export async function processWebhook(slug: string, request: WebhookRequest): Pro
     throw new AppError("BAD_REQUEST", "The webhook payload is not in the expected format.");
   }
   for (const event of events) {
-    if (event.kind === "message") await receiveFromChannel(channelModule.provider, config, event);
-    else await applyProviderStatus(channelModule, config.companyId, event);
+    if (event.kind === "message") {
+      // Replies to widget SMS conversations (and texts to direct lines) go to the widget, the rest to the queues.
+      const forWidget = channelModule.channel === "SMS" && (await receiveRoomSms({ provider: channelModule.provider, config, event }));
+      if (!forWidget) await receiveFromChannel(channelModule.provider, config, event);
+    }
+    else if (!(await applyProviderStatus(channelModule, config.companyId, event))) await applyRoomDeliveryStatus(channelModule, config.companyId, event);
   }
   return channelModule.webhookAnswer();
 }

@@ -29,5 +29,26 @@ export async function requeueStrandedSends(options: { olderThanMs: number; compa
     await enqueue("outboundSend", { messageId: message.id }, { jobId });
     requeued += 1;
   }
+  return requeued + (await requeueStrandedRoomDeliveries(options));
+}
+
+/** The same for group-SMS deliveries of widget conversations (job id = delivery id). */
+async function requeueStrandedRoomDeliveries(options: { olderThanMs: number; companyId?: string }): Promise<number> {
+  const stranded = await db.roomDelivery.findMany({
+    where: { status: "QUEUED", updatedAt: { lt: new Date(Date.now() - options.olderThanMs) }, ...(options.companyId ? { message: { room: { companyId: options.companyId } } } : {}) },
+    select: { id: true },
+    take: 1000,
+  });
+  let requeued = 0;
+  for (const delivery of stranded) {
+    const job = await queue("outbound-messages").getJob(delivery.id);
+    if (job) {
+      const state = await job.getState();
+      if (state !== "completed" && state !== "failed") continue;
+      await job.remove();
+    }
+    await enqueue("roomSmsSend", { deliveryId: delivery.id }, { jobId: delivery.id });
+    requeued += 1;
+  }
   return requeued;
 }

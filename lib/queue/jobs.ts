@@ -36,6 +36,13 @@ export const jobs = {
     schema: z.object({ messageId: z.string().min(1) }),
     options: { attempts: 8, backoff: { type: "provider" }, removeOnComplete: 5000, removeOnFail: 5000 },
   }),
+  /** Sends one SMS of a widget (group) SMS conversation to one phone; same retry policy as outboundSend. */
+  roomSmsSend: defineJob({
+    name: "room-sms-send",
+    queue: "outbound-messages",
+    schema: z.object({ deliveryId: z.string().min(1) }),
+    options: { attempts: 8, backoff: { type: "provider" }, removeOnComplete: 5000, removeOnFail: 5000 },
+  }),
   /** Checks one uploaded file by its content against its company's policy; makes a thumbnail for images. */
   validateAttachment: defineJob({
     name: "validate-attachment",

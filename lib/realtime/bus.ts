@@ -28,6 +28,11 @@ const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => strin
   "queue:changed": (p) => [rooms.company(p.companyId)],
   // Only the uploader hears about their file until it is sent on a message.
   "attachment:updated": (p) => userRooms(p.userId),
+  // Widget conversations are private to their members: only their user rooms hear them.
+  "room:message": (p) => userRooms(...p.userIds),
+  "room:message-updated": (p) => userRooms(...p.userIds),
+  "room:changed": (p) => userRooms(...p.userIds),
+  "room:read": (p) => userRooms(p.userId),
 };
 
 type LooseEmitter = { emit(event: string, data: unknown): unknown };

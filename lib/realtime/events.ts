@@ -5,6 +5,7 @@
  * re-read what it missed.
  */
 import type { ErrorCode } from "../errors";
+import type { RoomMessageDto } from "../rooms/dto";
 import type { AttachmentDto, ConversationSummaryDto, CustomerMessageDto, MessageDto, NoteDto, PicklistItemDto } from "../conversations/dto";
 
 export interface PresencePayload {
@@ -36,6 +37,14 @@ export interface AgentEvents {
   "queue:changed": { companyId: string; queueId: string };
   /** The file-validation worker finished checking a file the user uploaded (accepted or refused with a reason). */
   "attachment:updated": { userId: string; conversationId: string; attachment: AttachmentDto };
+  /** A new message in a widget conversation, to every member still in it. */
+  "room:message": { userIds: string[]; message: RoomMessageDto };
+  /** A widget message changed (an SMS delivery status). */
+  "room:message-updated": { userIds: string[]; message: RoomMessageDto };
+  /** A widget conversation changed (members, name, mute, deleted for you): re-read it. */
+  "room:changed": { userIds: string[]; roomId: string };
+  /** You read a widget conversation up to a seq (on any of your clients). */
+  "room:read": { userId: string; roomId: string; lastReadSeq: number };
 }
 
 /** Events sent to a customer's web-chat page. Nothing internal may ever be added here. */
