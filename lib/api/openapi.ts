@@ -11,6 +11,7 @@ import { settingsInputSchema } from "../users/settings";
 import { createTokenInputSchema } from "../users/api-token-admin";
 import { queueInputSchema } from "../routing/queue-config";
 import { filePolicyInputSchema } from "../files/file-policy";
+import { meetingInputSchema } from "../meetings/start-meeting";
 
 export const API_VERSION = "1.0.0";
 
@@ -76,6 +77,21 @@ export function openApiDocument() {
           parameters: [...idParam, { name: "name", in: "query", required: true, schema: { type: "string" } }],
           requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
         }),
+      },
+      "/rooms/{id}/meetings": {
+        post: op("Start, screen-share or schedule a video meeting in a chat", {
+          description:
+            "Chats only (422 in an SMS conversation). kind: instant | screen-share | scheduled (with title, startsAt: an ISO date-time in the future within a year, durationMinutes 5–480). The meeting link is posted into the chat as your message. Answers 201 `{ meeting: { id, kind, title, url, startsAt, durationMinutes, inviteUrl? }, message }`.",
+          parameters: idParam,
+          requestBody: body(meetingInputSchema),
+        }),
+      },
+      "/meetings/{id}/invite.ics": {
+        get: {
+          summary: "Calendar invite of a scheduled meeting (members of its chat only)",
+          parameters: idParam,
+          responses: { "200": { description: "iCalendar file", content: { "text/calendar": { schema: { type: "string" } } } }, ...errors },
+        },
       },
       "/files/policy": { get: op("Allowed file types, maximum size and channel limits"), put: op("Change the file policy (admins)", { requestBody: body(filePolicyInputSchema) }) },
     },
