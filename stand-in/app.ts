@@ -1,6 +1,6 @@
 /**
- * The stand-in's HTTP server: provider APIs (Twilio SMS, WhatsApp Cloud
- * API), /control/* and the customer page. createStandIn does not listen;
+ * The stand-in's HTTP server: provider APIs (Twilio SMS and calls, WhatsApp
+ * Cloud API), /control/* and the customer page. createStandIn does not listen;
  * callers (server.ts, tests) call server.listen themselves.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -11,9 +11,11 @@ import { BodyTooLargeError, isAbortError, sendHtml, sendJson } from "./http-util
 import { handleProviderSend } from "./provider-flow";
 import { StandInState } from "./recorder";
 import { twilioAdapter } from "./twilio";
+import { twilioVoiceAdapter } from "./twilio-voice";
 import { whatsAppAdapter } from "./whatsapp";
 
 const TWILIO_SEND = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
+const TWILIO_CALL = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/;
 const WHATSAPP_SEND = /^\/(v\d+(?:\.\d+)?)\/([^/]+)\/messages$/;
 
 export interface StandIn {
@@ -26,6 +28,7 @@ export interface StandIn {
 export function createStandIn(config: StandInConfig): StandIn {
   const state = new StandInState(config);
   const twilio = twilioAdapter(state);
+  const voice = twilioVoiceAdapter(state);
   const whatsapp = whatsAppAdapter(state);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -35,6 +38,10 @@ export function createStandIn(config: StandInConfig): StandIn {
     const twilioMatch = TWILIO_SEND.exec(url.pathname);
     if (twilioMatch && method === "POST") {
       return handleProviderSend(state, twilio, req, res, { accountSid: decodeURIComponent(twilioMatch[1]!) });
+    }
+    const callMatch = TWILIO_CALL.exec(url.pathname);
+    if (callMatch && method === "POST") {
+      return handleProviderSend(state, voice, req, res, { accountSid: decodeURIComponent(callMatch[1]!) });
     }
     const whatsAppMatch = WHATSAPP_SEND.exec(url.pathname);
     if (whatsAppMatch && method === "POST") {

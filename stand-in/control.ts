@@ -1,6 +1,6 @@
 /**
  * /control/*: JSON endpoints for tests and people to inspect what the
- * stand-in received, queue failures, set latency, play inbound customers
+ * stand-in received (requests, accepted sends, calls, webhooks), queue failures, set latency, play inbound customers
  * and read the replies sent to a number.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -83,6 +83,7 @@ const routes: Record<string, Route> = {
     const provider = url.searchParams.get("provider");
     return ok(state.accepted.filter((send) => !provider || send.provider === provider));
   },
+  "GET /control/calls": (state) => ok(state.calls()),
   "GET /control/webhooks": (state) => ok(state.webhooks),
   "GET /control/conversation": (state, _req, url) => {
     const provider = providerSchema.safeParse(url.searchParams.get("provider"));

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { digits, sameNumber } from "./http-util";
 
-export type Provider = "sms" | "whatsapp";
+/** "voice": Twilio Calls API (click-to-call). */
+export type Provider = "sms" | "whatsapp" | "voice";
 
 export const FAILURE_KINDS = ["429", "500", "slow", "timeout", "21211", "21610", "131047", "undelivered"] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
@@ -18,7 +19,7 @@ const DEFAULT_SLOW_MS = 2_000;
 
 export const failureRuleSchema = z
   .object({
-    provider: z.enum(["sms", "whatsapp", "any"]),
+    provider: z.enum(["sms", "whatsapp", "voice", "any"]),
     kind: z.enum(FAILURE_KINDS),
     times: z.number().int().min(1).max(100_000).default(1),
     retryAfterSeconds: z.number().int().min(0).max(86_400).default(1),

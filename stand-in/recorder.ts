@@ -43,15 +43,15 @@ export interface AcceptedSend {
   requestId: number;
   at: string;
   provider: Provider;
-  /** SM… (SMS) or wamid.… (WhatsApp). */
+  /** SM… (SMS), wamid.… (WhatsApp) or CA… (a call). */
   messageId: string;
   idempotencyKey: string | null;
   to: string;
   /** SMS From; for WhatsApp the display number of the sending phone-number id when known. */
   from: string;
   phoneNumberId: string | null;
-  type: "sms" | "text" | "image" | "document" | "template";
-  /** Body, caption or "[template name]": what a person reads. */
+  type: "sms" | "text" | "image" | "document" | "template" | "call";
+  /** Body, caption, "[template name]" or "[call → +1…]": what a person reads. */
   text: string;
   mediaUrls: string[];
   /** SMS: the StatusCallback URL of the send. */
@@ -61,12 +61,40 @@ export interface AcceptedSend {
   /** The last status the stand-in reported for it, and the history. */
   status: string;
   statuses: StatusEntry[];
+  /** Calls only: what the call was told to do. */
+  call?: CallInstructions;
+}
+
+export interface CallInstructions {
+  /** The inline TwiML of the request, if any. */
+  twiml: string | null;
+  /** The TwiML URL of the request, if any. */
+  url: string | null;
+  /** The numbers the TwiML's <Dial> connects (empty for a URL or no <Dial>). */
+  dialed: string[];
+  /** The <Dial callerId="…"> of the TwiML. */
+  callerId: string | null;
+  /** StatusCallbackEvent values asked for (Twilio's default: completed only). */
+  statusCallbackEvents: string[];
+}
+
+/** A call as GET /control/calls shows it. */
+export interface CallView extends CallInstructions {
+  sid: string;
+  requestId: number;
+  at: string;
+  to: string;
+  from: string;
+  idempotencyKey: string | null;
+  statusCallback: string | null;
+  status: string;
+  statuses: StatusEntry[];
 }
 
 export interface WebhookRecord {
   id: number;
   at: string;
-  kind: "sms-status" | "sms-inbound" | "whatsapp-status" | "whatsapp-inbound";
+  kind: "sms-status" | "sms-inbound" | "call-status" | "whatsapp-status" | "whatsapp-inbound";
   url: string;
   body: unknown;
   /** Parley's HTTP status; null when the post did not get an answer. */
@@ -152,6 +180,15 @@ export class StandInState {
   /** The accepted sends to one number (the agent's replies to that customer), oldest first. */
   conversation(provider: Provider, number: string): AcceptedSend[] {
     return this.accepted.filter((send) => send.provider === provider && sameNumber(send.to, number));
+  }
+
+  /** The calls the stand-in accepted, oldest first. */
+  calls(): CallView[] {
+    return this.accepted.flatMap((send) =>
+      send.provider === "voice" && send.call
+        ? [{ sid: send.messageId, requestId: send.requestId, at: send.at, to: send.to, from: send.from, idempotencyKey: send.idempotencyKey, statusCallback: send.statusCallback, status: send.status, statuses: send.statuses, ...send.call }]
+        : [],
+    );
   }
 
   /** Forgets everything except the configuration, and drops status callbacks not yet posted. */

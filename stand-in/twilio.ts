@@ -24,7 +24,7 @@ export function twilioError(code: number, message: string, status: number, heade
 }
 
 /** Twilio's date format: RFC 2822 in UTC. */
-function twilioDate(date = new Date()): string {
+export function twilioDate(date = new Date()): string {
   return date.toUTCString().replace("GMT", "+0000");
 }
 

@@ -53,7 +53,7 @@ async function post(
 }
 
 /** Form-encoded, signed with X-Twilio-Signature over the exact URL posted to. */
-export function postTwilioForm(state: StandInState, kind: "sms-status" | "sms-inbound", url: string, fields: Record<string, string>): Promise<WebhookRecord> {
+export function postTwilioForm(state: StandInState, kind: "sms-status" | "sms-inbound" | "call-status", url: string, fields: Record<string, string>): Promise<WebhookRecord> {
   const params: FormFields = fields;
   return post(state, kind, url, new URLSearchParams(fields).toString(), fields, {
     "content-type": "application/x-www-form-urlencoded; charset=utf-8",

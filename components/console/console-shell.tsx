@@ -7,6 +7,10 @@ import { NewMessageNotifier } from "./new-message-notifier";
 import { ConsoleNav, type NavItem } from "./console-nav";
 import { PresenceIndicator } from "./presence-indicator";
 import { SignOutButton } from "./sign-out-button";
+import { WidgetProvider } from "@/components/rooms/widget-provider";
+import { WidgetDock } from "@/components/rooms/widget-dock";
+import { ContactsPanel } from "@/components/rooms/contacts-panel";
+import { MissedMessagesNotice } from "@/components/rooms/missed-messages-notice";
 
 const roleLabels = { AGENT: "Agent", SUPERVISOR: "Supervisor", ADMIN: "Admin" } as const;
 
@@ -16,12 +20,14 @@ export function ConsoleShell({ principal, notify, children }: { principal: Princ
     { href: "/picklist", label: "Picklist" },
     { href: "/conversations", label: "Conversations" },
     { href: "/history", label: "History" },
+    { href: "/messages", label: "Messages" },
     { href: "/settings", label: "Settings" },
     ...(hasRole(principal, "SUPERVISOR") ? [{ href: "/configuration", label: "Configuration" }] : []),
   ];
   return (
     <SocketProvider>
       <ToastProvider>
+      <WidgetProvider me={{ userId: principal.userId, name: principal.name }} notify={notify}>
       <NewMessageNotifier currentUserId={principal.userId} enabled={notify} />
       <div className="flex min-h-full flex-col md:flex-row">
         <aside className="border-b border-slate-200 bg-white md:w-48 md:shrink-0 md:border-b-0 md:border-r">
@@ -41,13 +47,17 @@ export function ConsoleShell({ principal, notify, children }: { principal: Princ
           </div>
         </aside>
         <div className="min-w-0 flex-1">
+          <MissedMessagesNotice userId={principal.userId} />
           <OfferBanner />
           <main className="p-4 md:p-6">{children}</main>
         </div>
+        <ContactsPanel />
         <div className="border-t border-slate-200 bg-white px-4 py-2 md:hidden">
           <SignOutButton />
         </div>
       </div>
+      <WidgetDock />
+      </WidgetProvider>
       </ToastProvider>
     </SocketProvider>
   );

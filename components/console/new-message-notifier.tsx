@@ -8,22 +8,7 @@
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { useSocketEvent } from "@/components/realtime/socket-provider";
-
-function playTone() {
-  try {
-    const context = new AudioContext();
-    const oscillator = context.createOscillator();
-    const gain = context.createGain();
-    oscillator.frequency.value = 880;
-    gain.gain.setValueAtTime(0.15, context.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, context.currentTime + 0.4);
-    oscillator.connect(gain).connect(context.destination);
-    oscillator.start();
-    oscillator.stop(context.currentTime + 0.4);
-  } catch {
-    // Audio can be blocked until the person interacts with the page; the notification still shows.
-  }
-}
+import { playTone, showBrowserNotification } from "@/components/common/notify";
 
 export function NewMessageNotifier({ currentUserId, enabled }: { currentUserId: string; enabled: boolean }) {
   const seen = useRef(new Set<string>());
@@ -33,13 +18,7 @@ export function NewMessageNotifier({ currentUserId, enabled }: { currentUserId: 
     if (seen.current.has(message.id) || document.visibilityState === "visible") return;
     seen.current.add(message.id);
     playTone();
-    if (typeof Notification !== "undefined" && Notification.permission === "granted") {
-      const notification = new Notification("New message", { body: message.body.slice(0, 140), tag: message.conversationId });
-      notification.onclick = () => {
-        window.focus();
-        router.push(`/conversations/${message.conversationId}`);
-      };
-    }
+    showBrowserNotification("New message", message.body, message.conversationId, () => router.push(`/conversations/${message.conversationId}`));
   });
   return null;
 }

@@ -9,7 +9,7 @@
  * page says so to the people using it, too.
  */
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { MeetingDto } from "@/lib/meetings/start-meeting";
 
 type Source = "camera" | "screen";
@@ -32,9 +32,14 @@ function mediaErrorMessage(error: unknown, source: Source): string {
   return `Could not start ${what}. Please try again.`;
 }
 
-function formatWhen(iso: string, minutes: number | null): string {
-  const when = new Date(iso).toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" });
-  return minutes ? `${when} · ${minutes} min` : when;
+const noSubscription = () => () => {};
+
+/** The start in the person's own time zone; the server (and hydration) render UTC, which the browser then replaces. */
+function MeetingTime({ iso, minutes }: { iso: string; minutes: number | null }) {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const date = new Date(iso);
+  const when = inBrowser ? date.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" }) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return <time dateTime={iso} className="text-sm text-slate-600">{minutes ? `${when} · ${minutes} min` : when}</time>;
 }
 
 export function MeetingRoom({ meeting, invitePath, userName }: { meeting: MeetingDto; invitePath: string | null; userName: string }) {
@@ -93,7 +98,7 @@ export function MeetingRoom({ meeting, invitePath, userName }: { meeting: Meetin
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{KIND_LABEL[meeting.kind]}</p>
           <h1 className="text-xl font-semibold text-slate-900">{meeting.title}</h1>
-          {meeting.startsAt ? <p className="text-sm text-slate-600">{formatWhen(meeting.startsAt, meeting.durationMinutes)}</p> : null}
+          {meeting.startsAt ? <p><MeetingTime iso={meeting.startsAt} minutes={meeting.durationMinutes} /></p> : null}
         </div>
         {invitePath ? (
           <a href={invitePath} download="meeting.ics" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50">Add to calendar</a>

@@ -1,7 +1,8 @@
 /**
  * Numbers and entry points with their provider settings, for supervisors.
  * Secrets are write-only: answers show only their last four characters, and
- * leaving a secret blank keeps the stored one.
+ * leaving a secret blank keeps the stored one. SMS numbers can also be
+ * assigned to users: those users text (and click-to-call) from them.
  */
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
@@ -39,7 +40,12 @@ export interface NumberConfigDto {
   providerSecret: string | null;
   webhookSecret: string | null;
   verifyToken: string | null;
+  /** SMS numbers only (always empty otherwise): the users who may text and call from it, by name. */
+  assignedUsers: Array<{ id: string; name: string }>;
 }
+
+export const numberUsersInputSchema = z.object({ userIds: z.array(z.string().min(1)).max(1000) });
+export type NumberUsersInput = z.infer<typeof numberUsersInputSchema>;
 
 const mask = (secret: string | null) => (secret ? `••••${secret.slice(-4)}` : null);
 
@@ -48,11 +54,13 @@ export async function listNumbers(options: { principal: Principal }): Promise<Nu
     where: { companyId: options.principal.companyId },
     orderBy: [{ channel: "asc" }, { address: "asc" }],
     omit: { providerSecret: false, webhookSecret: false, verifyToken: false },
+    include: { assignedUsers: { where: { address: { channel: "SMS" } }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } } },
   });
   return rows.map((row) => ({
     id: row.id, channel: row.channel, address: row.address, label: row.label, queueId: row.queueId,
     providerBaseUrl: row.providerBaseUrl, providerAccount: row.providerAccount, apiVersion: row.apiVersion, sendRatePerSecond: row.sendRatePerSecond,
     providerSecret: mask(row.providerSecret), webhookSecret: mask(row.webhookSecret), verifyToken: mask(row.verifyToken),
+    assignedUsers: row.assignedUsers.map(({ user }) => user),
   }));
 }
 
@@ -79,8 +87,13 @@ export async function saveNumber(options: { principal: Principal; numberId?: str
   try {
     let id = options.numberId;
     if (id) {
-      const { count } = await db.channelAddress.updateMany({ where: { id, companyId }, data });
-      if (count === 0) throw notFound("That number does not exist.");
+      const numberId = id;
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.channelAddress.updateMany({ where: { id: numberId, companyId }, data });
+        if (count === 0) throw notFound("That number does not exist.");
+        // Only SMS numbers are assigned to users: a number turned into another channel loses its users.
+        if (input.channel !== "SMS") await tx.userNumber.deleteMany({ where: { channelAddressId: numberId } });
+      });
     } else {
       id = (await db.channelAddress.create({ data: { ...data, companyId }, select: { id: true } })).id;
     }
@@ -89,4 +102,34 @@ export async function saveNumber(options: { principal: Principal; numberId?: str
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", `${data.address} is already in use.`);
     throw error;
   }
+}
+
+/**
+ * Replaces the users an SMS number is assigned to. A number of another
+ * company, or a user of another company, answers 404; WhatsApp numbers and
+ * web-chat entry points are answered through their queue and cannot be
+ * assigned (422).
+ */
+export async function assignNumberUsers(options: { principal: Principal; numberId: string; input: NumberUsersInput }): Promise<NumberConfigDto> {
+  const { principal, numberId } = options;
+  const companyId = principal.companyId;
+  const userIds = [...new Set(options.input.userIds)];
+  const number = await db.channelAddress.findFirst({ where: { id: numberId, companyId }, select: { channel: true } });
+  if (!number) throw notFound("That number does not exist.");
+  if (number.channel !== "SMS") {
+    const what = number.channel === "WHATSAPP" ? "WhatsApp numbers" : "Web-chat entry points";
+    throw new AppError("VALIDATION", `Only SMS numbers can be assigned to users. ${what} are answered through their queue.`, [{ path: "userIds", message: "Not an SMS number." }]);
+  }
+  const found = await db.user.count({ where: { id: { in: userIds }, companyId } });
+  if (found !== userIds.length) throw notFound("One of those users does not exist.");
+  await db.$transaction([
+    db.userNumber.deleteMany({ where: { channelAddressId: numberId, userId: { notIn: userIds } } }),
+    db.userNumber.createMany({ data: userIds.map((userId) => ({ userId, channelAddressId: numberId })), skipDuplicates: true }),
+  ]);
+  return (await listNumbers({ principal })).find((n) => n.id === numberId)!;
+}
+
+/** The company's users an SMS number can be assigned to. */
+export async function listAssignableUsers(options: { principal: Principal }): Promise<Array<{ id: string; name: string }>> {
+  return db.user.findMany({ where: { companyId: options.principal.companyId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

@@ -2,6 +2,7 @@ import { requirePagePrincipal } from "@/lib/auth/session";
 import { getSettings } from "@/lib/users/settings";
 import { listApiTokens } from "@/lib/users/api-token-admin";
 import { NotificationSetting } from "@/components/settings/notification-setting";
+import { OwnPhoneSetting } from "@/components/settings/own-phone-setting";
 import { ApiTokens } from "@/components/settings/api-tokens";
 
 export const metadata = { title: "Settings" };
@@ -13,6 +14,10 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-2xl space-y-8">
       <h1 className="text-xl font-semibold">Settings</h1>
+      <section aria-labelledby="phone-heading" className="space-y-2">
+        <h2 id="phone-heading" className="text-base font-semibold">Phone</h2>
+        <OwnPhoneSetting initial={settings.phone} />
+      </section>
       <section aria-labelledby="notifications-heading" className="space-y-2">
         <h2 id="notifications-heading" className="text-base font-semibold">Notifications</h2>
         <NotificationSetting initial={settings.notifyNewMessages} />
