@@ -11,7 +11,12 @@ import { settingsInputSchema } from "../users/settings";
 import { createTokenInputSchema } from "../users/api-token-admin";
 import { queueInputSchema } from "../routing/queue-config";
 import { filePolicyInputSchema } from "../files/file-policy";
+import { placeCallInputSchema } from "../calls/place-call";
+import { numberUsersInputSchema } from "../channels/number-config";
 import { meetingInputSchema } from "../meetings/start-meeting";
+import { roomTargetInputSchema, startRoomInputSchema } from "../rooms/start-room";
+import { roomMessageInputSchema } from "../rooms/send-room-message";
+import { markRoomReadInputSchema, removeParticipantInputSchema, roomSettingsInputSchema } from "../rooms/room-actions";
 
 export const API_VERSION = "1.0.0";
 
@@ -92,6 +97,36 @@ export function openApiDocument() {
           parameters: idParam,
           responses: { "200": { description: "iCalendar file", content: { "text/calendar": { schema: { type: "string" } } } }, ...errors },
         },
+      },
+      "/address-book": { get: op("Colleagues (with presence) and saved contacts, matched by name, extension or number", { parameters: [{ name: "q", in: "query", schema: { type: "string" } }] }) },
+      "/me/numbers": { get: op("The SMS numbers assigned to you (what you may send from in the widget)") },
+      "/rooms": {
+        get: op("Your chat and SMS widget conversations with unread counts"),
+        post: op("Start (or reopen) a chat with colleagues or an SMS to phone numbers from one of your numbers, with its first message. Colleagues and numbers cannot be mixed (422); without an assigned number SMS answers 403", { requestBody: body(startRoomInputSchema) }),
+      },
+      "/rooms/lookup": { post: op("The saved conversation with exactly these recipients, or null", { requestBody: body(roomTargetInputSchema) }) },
+      "/rooms/missed": { get: op("Unread widget messages: { messages, conversations }") },
+      "/rooms/{id}": {
+        get: op("One widget conversation as you see it", { parameters: idParam }),
+        patch: op("Mute or rename", { parameters: idParam, requestBody: body(roomSettingsInputSchema) }),
+        delete: op("Delete for you (the others keep it; it comes back with the next message)", { parameters: idParam }),
+      },
+      "/rooms/{id}/messages": {
+        get: op("Messages by sequence number", { parameters: [...idParam, { name: "beforeSeq", in: "query", schema: { type: "integer" } }, { name: "afterSeq", in: "query", schema: { type: "integer" } }, { name: "limit", in: "query", schema: { type: "integer" } }] }),
+        post: op("Send a message (an SMS to every number in an SMS conversation); a repeated clientMessageId returns the stored message", { parameters: idParam, requestBody: body(roomMessageInputSchema) }),
+      },
+      "/rooms/{id}/read": { post: op("Mark read up to a sequence number", { parameters: idParam, requestBody: body(markRoomReadInputSchema) }) },
+      "/rooms/{id}/leave": { post: op("Leave (only when the conversation has several members; 409 in a one-to-one)", { parameters: idParam }) },
+      "/rooms/{id}/participants/remove": { post: op("Remove a colleague or a phone number from the conversation", { parameters: idParam, requestBody: body(removeParticipantInputSchema) }) },
+      "/reports/sms-usage": { get: op("SMS in/out per number and per user per day (admins)", { parameters: [{ name: "from", in: "query", schema: { type: "string", format: "date" } }, { name: "to", in: "query", schema: { type: "string", format: "date" } }] }) },
+      "/calls": {
+        post: op("Click-to-call: the provider rings your own phone (Settings → Your phone) from one of your assigned SMS numbers, then connects the colleague or number. Answers 201 { call: { id, status, destination, userPhone, from } }; 403 without an assigned SMS number, 422 without your own phone or with an unusable destination, 404 for a colleague you cannot see, 503 with the provider's reason when it refuses or cannot be reached", {
+          requestBody: body(placeCallInputSchema),
+          responses: { "201": ok("The provider is ringing your phone"), ...errors, "403": { $ref: "#/components/responses/Error" }, "503": { $ref: "#/components/responses/Error" } },
+        }),
+      },
+      "/numbers/{id}/users": {
+        put: op("Assign an SMS number to users, replacing its assignees (supervisors); users of another company answer 404, WhatsApp numbers and web-chat entry points 422", { parameters: idParam, requestBody: body(numberUsersInputSchema) }),
       },
       "/files/policy": { get: op("Allowed file types, maximum size and channel limits"), put: op("Change the file policy (admins)", { requestBody: body(filePolicyInputSchema) }) },
     },

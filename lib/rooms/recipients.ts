@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
-import { toE164 } from "../channels/phone";
+import { typedPhoneToE164 } from "../channels/phone";
 import type { RoomKind } from "../generated/prisma/enums";
 
 export const MAX_RECIPIENTS = 20;
@@ -39,7 +39,7 @@ export async function resolveRecipients(principal: Principal, recipients: Recipi
   if (numbers.length) {
     const phones: string[] = [];
     for (const raw of numbers) {
-      const phone = toE164(raw);
+      const phone = typedPhoneToE164(raw);
       if (!phone) throw new AppError("VALIDATION", invalidNumberMessage(raw), [{ path: "to", message: invalidNumberMessage(raw) }]);
       if (!phones.includes(phone)) phones.push(phone);
     }

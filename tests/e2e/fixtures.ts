@@ -15,6 +15,7 @@ export const E2E_PASSWORD = "e2e-password-123";
 export interface E2ECenter {
   entry: string;
   smsNumber: string;
+  companyId: string;
   companyName: string;
   agents: Array<{ id: string; email: string; name: string }>;
 }
@@ -38,7 +39,7 @@ export async function createCenter(options: { agents?: number; mode?: QueueMode 
       providerBaseUrl: process.env.STAND_IN_URL!, providerAccount: "AC00000000000000000000000000000000", providerSecret: "stand-in-twilio-token",
     },
   });
-  return { entry, smsNumber, companyName: company.name, agents };
+  return { entry, smsNumber, companyId: company.id, companyName: company.name, agents };
 }
 
 /** The provider stand-in of the browser tests: play the customer's phone and read what Parley sent. */
