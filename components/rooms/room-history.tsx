@@ -30,7 +30,7 @@ export function RoomHistory({ room }: { room: RoomSummaryDto }) {
       </div>
       {loadError ? <p role="alert" className="px-4 py-2 text-sm text-red-800">{loadError}</p> : null}
       <RoomMessageList messages={messages} pending={pending} myUserId={me.userId} hasOlder={hasOlder} onLoadOlder={() => void loadOlder()}
-        onRetry={(p) => void send(p.body, p.clientMessageId)} className="max-h-[70vh]" />
+        onRetry={(p) => void send(p.body, p.attachmentIds, p.clientMessageId)} className="max-h-[70vh]" />
     </div>
   );
 }

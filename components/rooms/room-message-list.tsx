@@ -4,6 +4,7 @@
 import { format } from "date-fns";
 import { useEffect, useRef } from "react";
 import type { RoomMessageDto } from "@/lib/rooms/dto";
+import { AttachmentList } from "@/components/files/attachment-list";
 import type { PendingMessage } from "./use-room-messages";
 
 const statusLabel = { QUEUED: "Sending", SENT: "Sent", DELIVERED: "Delivered", READ: "Read", FAILED: "Failed", RECEIVED: "Received" } as const;
@@ -47,7 +48,8 @@ export function RoomMessageList({ messages, pending, myUserId, onRetry, hasOlder
         return (
           <li key={message.seq} className={`max-w-[85%] ${mine ? "self-end text-right" : "self-start"}`} data-testid="room-message">
             {!mine ? <p className="text-[11px] font-medium text-slate-600">{message.authorName}</p> : null}
-            <p className={`whitespace-pre-wrap break-words rounded-lg px-3 py-1.5 text-left text-sm ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}>{linkify(message.body)}</p>
+            {message.attachments.length ? <div className="text-left"><AttachmentList attachments={message.attachments} /></div> : null}
+            {message.body ? <p className={`whitespace-pre-wrap break-words rounded-lg px-3 py-1.5 text-left text-sm ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}>{linkify(message.body)}</p> : null}
             <p className="text-[11px] text-slate-400"><time dateTime={message.createdAt}>{format(new Date(message.createdAt), "HH:mm")}</time></p>
             {mine ? <DeliveryLine message={message} /> : null}
           </li>

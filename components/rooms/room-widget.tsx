@@ -15,6 +15,9 @@ import { WidgetComposer } from "./widget-composer";
 import { WidgetFrame } from "./widget-frame";
 import { CloseIcon, MoreIcon, PeopleIcon } from "./icons";
 import { VideoMenu } from "@/components/meetings/video-menu";
+import { useAttachments } from "@/components/files/use-attachments";
+import { useSocketEvent } from "@/components/realtime/socket-provider";
+import { useRoomFilePolicy } from "./use-room-file-policy";
 
 export function KindBadge({ room }: { room: Pick<RoomSummaryDto, "kind" | "fromNumber"> }) {
   return room.kind === "CHAT" ? (
@@ -30,6 +33,10 @@ export function RoomWidget({ widget, room }: { widget: OpenWidget; room: RoomSum
   const { me, close, setMinimized, putRoom, dropRoom } = useWidgets();
   const roomId = widget.roomId!;
   const { messages, pending, hasOlder, loadError, loadOlder, send } = useRoomMessages(roomId);
+  const files = useAttachments({ uploadUrl: `/api/v1/rooms/${roomId}/attachments`, policy: useRoomFilePolicy(room?.kind ?? "CHAT") });
+  useSocketEvent("attachment:updated", (event) => {
+    if (event.roomId === roomId) files.applyUpdate(event.attachment);
+  });
   const [panel, setPanel] = useState<Panel>("none");
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
@@ -119,8 +126,8 @@ export function RoomWidget({ widget, room }: { widget: OpenWidget; room: RoomSum
       ) : null}
       {error || loadError ? <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-1 text-xs text-red-800">{error ?? loadError}</p> : null}
       <RoomMessageList messages={messages} pending={pending} myUserId={me.userId} hasOlder={hasOlder} onLoadOlder={() => void loadOlder()}
-        onRetry={(p) => void send(p.body, p.clientMessageId)} className="min-h-0 flex-1" />
-      <WidgetComposer onSend={(body) => void send(body)} placeholder={room?.kind === "SMS" ? "Text message" : "Chat message"} />
+        onRetry={(p) => void send(p.body, p.attachmentIds, p.clientMessageId)} className="min-h-0 flex-1" />
+      <WidgetComposer onSend={(body, attachmentIds) => void send(body, attachmentIds)} files={files} placeholder={room?.kind === "SMS" ? "Text message" : "Chat message"} />
     </WidgetFrame>
   );
 }

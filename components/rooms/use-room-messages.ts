@@ -14,6 +14,7 @@ import type { RoomMessageDto } from "@/lib/rooms/dto";
 export interface PendingMessage {
   clientMessageId: string;
   body: string;
+  attachmentIds: string[];
   error: string | null;
 }
 
@@ -79,11 +80,11 @@ export function useRoomMessages(roomId: string | null) {
   });
 
   const send = useCallback(
-    async (body: string, clientMessageId = newClientMessageId()) => {
+    async (body: string, attachmentIds: string[] = [], clientMessageId = newClientMessageId()) => {
       if (!roomId) return;
-      setPending((current) => [...current.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body, error: null }]);
+      setPending((current) => [...current.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body: body || "📎 File", attachmentIds, error: null }]);
       try {
-        const { message } = await api<{ message: RoomMessageDto }>(`/api/v1/rooms/${roomId}/messages`, { body: { clientMessageId, body } });
+        const { message } = await api<{ message: RoomMessageDto }>(`/api/v1/rooms/${roomId}/messages`, { body: { clientMessageId, body, ...(attachmentIds.length ? { attachmentIds } : {}) } });
         setMessages((current) => mergeBySeq(current, [message]));
         setPending((current) => current.filter((p) => p.clientMessageId !== clientMessageId));
       } catch (error) {

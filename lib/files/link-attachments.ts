@@ -32,7 +32,7 @@ export async function linkAttachments(tx: Tx, options: LinkAttachmentsOptions): 
     if (row.status === "PENDING") throw new AppError("VALIDATION", `"${row.fileName}" is still being checked. Send again when it is ready.`);
     if (row.status === "REJECTED") throw new AppError("VALIDATION", `"${row.fileName}" was refused: ${row.rejectionReason ?? "it does not meet the file policy."} Remove it to send.`);
     if (row.messageId) throw new AppError("VALIDATION", `"${row.fileName}" was already sent. Attach it again to send it once more.`);
-    if (!(await canShareFilesBetween(row.conversation.companyId, options.recipientCompanyId))) {
+    if (!row.conversation || !(await canShareFilesBetween(row.conversation.companyId, options.recipientCompanyId))) {
       throw new AppError("VALIDATION", "Files cannot be shared with this recipient: both companies must allow external communication and external file sharing.");
     }
   }

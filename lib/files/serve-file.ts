@@ -12,6 +12,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import type { Principal } from "../auth/principal";
 import { findVisibleConversation } from "../conversations/access";
+import { requireRoomMember } from "../rooms/access";
 import type { CustomerClaims } from "../webchat/customer-token";
 import { canShareFilesBetween } from "./can-share-files";
 import { THUMBNAIL_MIME } from "./make-thumbnail";
@@ -22,7 +23,7 @@ export type FileVariant = "original" | "thumbnail";
 
 const servedSelect = {
   id: true, status: true, fileName: true, detectedType: true, sizeBytes: true, storageKey: true, thumbnailKey: true,
-  messageId: true, uploaderUserId: true, conversationId: true,
+  messageId: true, uploaderUserId: true, conversationId: true, roomId: true, roomMessageId: true,
   conversation: { select: { companyId: true, contactId: true, channelAddressId: true } },
 } as const;
 type ServedRow = Prisma.AttachmentGetPayload<{ select: typeof servedSelect }>;
@@ -38,6 +39,8 @@ async function acceptedAttachment(attachmentId: string): Promise<ServedRow> {
 export async function serveFileToAgent(options: { principal: Principal; attachmentId: string; variant: FileVariant }): Promise<Response> {
   const row = await acceptedAttachment(options.attachmentId).catch(() => null);
   if (!row) throw notFound(FILE_NOT_FOUND);
+  if (row.roomId) return serveRoomFile(options.principal, { ...row, roomId: row.roomId }, options.variant);
+  if (!row.conversationId || !row.conversation) throw notFound(FILE_NOT_FOUND);
   await findVisibleConversation(options.principal, row.conversationId, { id: true }).catch(() => {
     throw notFound(FILE_NOT_FOUND);
   });
@@ -49,6 +52,7 @@ export async function serveFileToAgent(options: { principal: Principal; attachme
 export async function serveFileToCustomer(options: { claims: CustomerClaims; attachmentId: string; variant: FileVariant }): Promise<Response> {
   const row = await acceptedAttachment(options.attachmentId);
   const { conversation } = row;
+  if (!conversation) throw notFound(FILE_NOT_FOUND);
   const theirs = conversation.contactId === options.claims.contactId && conversation.channelAddressId === options.claims.addressId;
   // An agent's upload reaches the customer only once it is sent on a message.
   if (!theirs || (!row.messageId && row.uploaderUserId)) throw notFound(FILE_NOT_FOUND);
@@ -58,8 +62,17 @@ export async function serveFileToCustomer(options: { claims: CustomerClaims; att
 export async function serveFileBySignedLink(options: { attachmentId: string; expires: string | null; signature: string | null }): Promise<Response> {
   if (!verifyFileLink(options)) throw notFound(FILE_NOT_FOUND);
   const row = await acceptedAttachment(options.attachmentId);
-  if (!row.messageId) throw notFound(FILE_NOT_FOUND);
+  if (!row.messageId && !row.roomMessageId) throw notFound(FILE_NOT_FOUND);
   return fileResponse(row, "original");
+}
+
+/** Widget files: members of the room see files sent on its messages; before sending, only the uploader sees theirs. */
+async function serveRoomFile(principal: Principal, row: ServedRow & { roomId: string }, variant: FileVariant): Promise<Response> {
+  await requireRoomMember(principal, row.roomId).catch(() => {
+    throw notFound(FILE_NOT_FOUND);
+  });
+  if (!row.roomMessageId && row.uploaderUserId !== principal.userId) throw notFound(FILE_NOT_FOUND);
+  return fileResponse(row, variant);
 }
 
 function isInline(mime: string): boolean {

@@ -16,7 +16,8 @@ import { effectiveLimitBytes, getFilePolicy } from "./file-policy";
 import { fileStorage, tooLargeError } from "./storage";
 
 export interface UploadAttachmentOptions {
-  conversation: { id: string; companyId: string; channel: Channel };
+  /** Where the file will be sent: a queue conversation, or (room) a widget conversation. */
+  conversation: { id: string; companyId: string; channel: Channel; room?: boolean };
   /** The agent who uploads; null for the customer or a channel's inbound media. */
   uploaderUserId: string | null;
   fileName: string;
@@ -53,8 +54,7 @@ export async function uploadAttachment(options: UploadAttachmentOptions): Promis
   try {
     row = await db.attachment.create({
       data: {
-        conversationId: conversation.id,
-        messageId: options.messageId ?? null,
+        ...(conversation.room ? { roomId: conversation.id } : { conversationId: conversation.id, messageId: options.messageId ?? null }),
         uploaderUserId: options.uploaderUserId,
         fileName: cleanFileName(options.fileName),
         declaredType: (options.declaredType ?? "application/octet-stream").slice(0, 200),

@@ -5,6 +5,7 @@
  * only a PENDING attachment is decided, once.
  */
 import { db } from "../db";
+import type { Channel, RoomKind } from "../generated/prisma/enums";
 import { attachmentSelect, type AttachmentRow } from "./attachment-dto";
 import { describeFileType, allowedTypesLabel, normalizeExt } from "./file-types";
 import { effectiveLimitBytes, getFilePolicy } from "./file-policy";
@@ -16,11 +17,17 @@ import { publishAttachmentUpdate } from "./publish-attachment-update";
 export async function validateAttachment(options: { attachmentId: string }): Promise<AttachmentRow | null> {
   const attachment = await db.attachment.findUnique({
     where: { id: options.attachmentId },
-    select: { id: true, status: true, storageKey: true, fileName: true, sizeBytes: true, conversation: { select: { companyId: true, channel: true } } },
+    select: {
+      id: true, status: true, storageKey: true, fileName: true, sizeBytes: true,
+      conversation: { select: { companyId: true, channel: true } },
+      room: { select: { companyId: true, kind: true } },
+    },
   });
   if (!attachment || attachment.status !== "PENDING") return null;
-  const policy = await getFilePolicy({ companyId: attachment.conversation.companyId });
-  const limit = effectiveLimitBytes(policy, attachment.conversation.channel);
+  const scope = uploadScope(attachment);
+  if (!scope) return null;
+  const policy = await getFilePolicy({ companyId: scope.companyId });
+  const limit = effectiveLimitBytes(policy, scope.channel);
   let detected: DetectedType | null;
   try {
     detected = await detectFileType({ storageKey: attachment.storageKey, fileName: attachment.fileName });
@@ -53,6 +60,13 @@ export async function validateAttachment(options: { attachmentId: string }): Pro
   const row = await db.attachment.findUniqueOrThrow({ where: { id: attachment.id }, select: attachmentSelect });
   await publishAttachmentUpdate({ attachmentId: attachment.id });
   return row;
+}
+
+/** The company whose policy applies and the channel whose limit applies: a queue conversation's, or a widget conversation's (SMS rooms send by SMS). */
+function uploadScope(attachment: { conversation: { companyId: string; channel: Channel } | null; room: { companyId: string; kind: RoomKind } | null }): { companyId: string; channel: Channel } | null {
+  if (attachment.conversation) return attachment.conversation;
+  if (attachment.room) return { companyId: attachment.room.companyId, channel: attachment.room.kind === "SMS" ? "SMS" : "WEBCHAT" };
+  return null;
 }
 
 export function refusalReason(options: { detected: DetectedType | null; allowedTypes: string[]; sizeBytes: number; limit: number }): string | null {

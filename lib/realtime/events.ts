@@ -36,7 +36,7 @@ export interface AgentEvents {
   /** Something changed on a queue's board (waiting count, agents); supervisors re-read it. */
   "queue:changed": { companyId: string; queueId: string };
   /** The file-validation worker finished checking a file the user uploaded (accepted or refused with a reason). */
-  "attachment:updated": { userId: string; conversationId: string; attachment: AttachmentDto };
+  "attachment:updated": { userId: string; conversationId: string | null; roomId: string | null; attachment: AttachmentDto };
   /** A new message in a widget conversation, to every member still in it. */
   "room:message": { userIds: string[]; message: RoomMessageDto };
   /** A widget message changed (an SMS delivery status). */

@@ -9,6 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { RoomMessageKind } from "../generated/prisma/enums";
 import { db, type Tx } from "../db";
 import { roomMessageSelect, toRoomMessageDto, type RoomMessageDto } from "./dto";
+import { linkRoomAttachments } from "./link-room-attachments";
 
 export interface RoomMessageDraft {
   roomId: string;
@@ -21,6 +22,8 @@ export interface RoomMessageDraft {
   providerMessageId?: string | null;
   /** Queue one SMS per phone in the room (a colleague's message in an SMS room). */
   sendSms?: boolean;
+  /** The author's accepted uploads in this room, linked in the message's transaction. */
+  attachmentIds?: string[];
 }
 
 export interface AppendedRoomMessage {
@@ -62,9 +65,13 @@ export async function appendRoomMessage(draft: RoomMessageDraft, phoneNames?: Ma
           createdAt: now,
           deliveries: { create: phones.map(({ phone }) => ({ toPhone: phone, status: "QUEUED" as const })) },
         },
-        select: { ...roomMessageSelect, deliveries: { select: { id: true, toPhone: true, status: true, failureReason: true }, orderBy: { toPhone: "asc" } } },
+        select: { id: true, deliveries: { select: { id: true } } },
       });
-      return { message: toRoomMessageDto(row, phoneNames), created: true, deliveryIds: row.deliveries.map((delivery) => delivery.id) };
+      if (draft.attachmentIds?.length && draft.authorUserId) {
+        await linkRoomAttachments(tx, { roomId: draft.roomId, roomMessageId: row.id, attachmentIds: draft.attachmentIds, senderUserId: draft.authorUserId });
+      }
+      const stored = await tx.roomMessage.findUniqueOrThrow({ where: { id: row.id }, select: roomMessageSelect });
+      return { message: toRoomMessageDto(stored, phoneNames), created: true, deliveryIds: row.deliveries.map((delivery) => delivery.id) };
     });
   } catch (error) {
     // Two deliveries of the same message raced: the loser answers with the winner's row.

@@ -5,6 +5,7 @@
  */
 import type { MessageStatus, RoomKind, RoomMessageKind } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
+import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../files/attachment-dto";
 
 export interface RoomParticipantDto {
   /** "user" for colleagues, "phone" for SMS participants. */
@@ -58,6 +59,8 @@ export interface RoomMessageDto {
   createdAt: string;
   /** SMS sent from the room: one delivery per recipient. */
   deliveries: RoomDeliveryDto[];
+  /** Files sent with the message (only accepted files are ever linked). */
+  attachments: AttachmentDto[];
 }
 
 export const roomMessageSelect = {
@@ -72,6 +75,7 @@ export const roomMessageSelect = {
   createdAt: true,
   author: { select: { name: true } },
   deliveries: { select: { toPhone: true, status: true, failureReason: true }, orderBy: { toPhone: "asc" } },
+  attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.RoomMessageSelect;
 
 export type RoomMessageRow = Prisma.RoomMessageGetPayload<{ select: typeof roomMessageSelect }>;
@@ -89,5 +93,6 @@ export function toRoomMessageDto(row: RoomMessageRow, phoneNames: Map<string, st
     clientMessageId: row.clientMessageId,
     createdAt: row.createdAt.toISOString(),
     deliveries: row.deliveries.map((delivery) => ({ toPhone: delivery.toPhone, status: delivery.status, failureReason: delivery.failureReason })),
+    attachments: row.attachments.map(toAttachmentDto),
   };
 }

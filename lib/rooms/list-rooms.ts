@@ -68,7 +68,7 @@ function toSummary(principal: Principal, membership: MembershipRow, unread: numb
     lastReadSeq: membership.lastReadSeq,
     unread,
     muted: membership.muted,
-    lastMessage: last ? { body: last.body, authorName: last.author?.name ?? (last.fromPhone ? (phoneNames.get(last.fromPhone) ?? last.fromPhone) : null), createdAt: last.createdAt.toISOString() } : null,
+    lastMessage: last ? { body: last.body || "📎 File", authorName: last.author?.name ?? (last.fromPhone ? (phoneNames.get(last.fromPhone) ?? last.fromPhone) : null), createdAt: last.createdAt.toISOString() } : null,
     lastMessageAt: room.lastMessageAt.toISOString(),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { db } from "../db";
 import { publicUrl } from "../env";
+import { signFileLink } from "../files/sign-file-link";
 import { moduleForChannel, slugFor } from "../channels/registry";
 import { providerConfigById } from "../channels/provider-config";
 import { takeSendSlot } from "../channels/send-rate";
@@ -16,7 +17,10 @@ import { roomMessageById } from "./room-message-by-id";
 export async function sendRoomDelivery(options: { deliveryId: string; isLastAttempt: boolean; attempts: number }): Promise<void> {
   const delivery = await db.roomDelivery.findUnique({
     where: { id: options.deliveryId },
-    select: { id: true, status: true, toPhone: true, roomMessageId: true, message: { select: { body: true, room: { select: { companyId: true, fromAddressId: true } } } } },
+    select: {
+      id: true, status: true, toPhone: true, roomMessageId: true,
+      message: { select: { body: true, room: { select: { companyId: true, fromAddressId: true } }, attachments: { where: { status: "ACCEPTED" }, select: { id: true }, orderBy: { createdAt: "asc" } } } },
+    },
   });
   if (!delivery || delivery.status !== "QUEUED") return;
   const { room } = delivery.message;
@@ -35,7 +39,8 @@ export async function sendRoomDelivery(options: { deliveryId: string; isLastAtte
     messageId: delivery.id,
     to: delivery.toPhone,
     body: delivery.message.body,
-    mediaUrls: [],
+    // The provider fetches the pictures itself: signed links that expire.
+    mediaUrls: delivery.message.attachments.map((attachment) => signFileLink({ attachmentId: attachment.id })),
     statusCallbackUrl: `${publicUrl()}/api/webhooks/${slugFor(channelModule)}?messageId=${encodeURIComponent(delivery.id)}`,
   });
   if (result.ok) {

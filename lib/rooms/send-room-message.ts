@@ -9,6 +9,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 import { MAX_MESSAGE_LENGTH } from "../messages/limits";
+import { MAX_ATTACHMENTS } from "../files/link-attachments";
 import { requireRoomMember } from "./access";
 import { appendRoomMessage } from "./append-room-message";
 import type { RoomMessageDto } from "./dto";
@@ -21,7 +22,14 @@ export const roomMessageBodySchema = z
   .max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`)
   .refine((body) => body.trim().length > 0, "Write a message before sending.");
 
-export const roomMessageInputSchema = z.object({ clientMessageId: clientMessageIdSchema, body: roomMessageBodySchema });
+export const roomMessageInputSchema = z
+  .object({
+    clientMessageId: clientMessageIdSchema,
+    body: z.string().max(MAX_MESSAGE_LENGTH, `A message can be at most ${MAX_MESSAGE_LENGTH} characters.`).default(""),
+    /** Files uploaded to this conversation and accepted by the validation worker. */
+    attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} files per message.`).optional(),
+  })
+  .refine((input) => input.body.trim().length > 0 || (input.attachmentIds?.length ?? 0) > 0, { message: "Write a message before sending.", path: ["body"] });
 export type RoomMessageInput = z.infer<typeof roomMessageInputSchema>;
 
 export async function sendRoomMessage(options: { principal: Principal; roomId: string; input: RoomMessageInput }): Promise<RoomMessageDto> {
@@ -29,7 +37,7 @@ export async function sendRoomMessage(options: { principal: Principal; roomId: s
   const { room } = await requireRoomMember(principal, roomId);
   if (room.kind === "SMS") await checkCanText(principal, room.id, room.fromAddressId);
   const appended = await appendRoomMessage(
-    { roomId, body: input.body, authorUserId: principal.userId, clientMessageId: input.clientMessageId, sendSms: room.kind === "SMS" },
+    { roomId, body: input.body, authorUserId: principal.userId, clientMessageId: input.clientMessageId, sendSms: room.kind === "SMS", attachmentIds: input.attachmentIds },
     room.kind === "SMS" ? await roomPhoneNames(roomId, room.companyId) : undefined,
   );
   await announceRoomMessage(appended);

@@ -5,6 +5,7 @@
  * the widget's own errors.
  */
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { db } from "@/lib/db";
 import { agentPage, createCenter, standIn } from "./fixtures";
 
@@ -113,6 +114,13 @@ test("a chat to a signed-out colleague waits for them: missed-messages notice at
   await benWidget.getByRole("textbox", { name: "Message" }).fill("Sure, consider it done.");
   await benWidget.getByRole("textbox", { name: "Message" }).press("Enter");
   await expect(widget(a, ben.name).getByTestId("room-message").filter({ hasText: "Sure, consider it done." })).toBeVisible();
+
+  // The paperclip: the file is checked against the company's policy, then sent; Anna sees the picture.
+  await benWidget.getByTestId("attach-input").setInputFiles({ name: "schedule.png", mimeType: "image/png", buffer: await sharp({ create: { width: 120, height: 80, channels: 3, background: "#0ea5e9" } }).png().toBuffer() });
+  await expect(benWidget.getByTestId("attachment-state")).toHaveText("Ready");
+  await benWidget.getByRole("textbox", { name: "Message" }).press("Enter");
+  await expect(widget(a, ben.name).getByTestId("message-attachment")).toHaveCount(1);
+  await expect(widget(a, ben.name).getByTestId("message-attachment").getByRole("img")).toBeVisible();
 });
 
 test("the widget explains what it cannot do: an invalid number, mixing a colleague with a number, and SMS without an assigned number", async ({ browser }) => {

@@ -11,7 +11,11 @@ const outboundEnv = await vi.hoisted(async () => (await import("../../support/ou
 
 import { randomUUID } from "node:crypto";
 import type { Worker } from "bullmq";
+import { Readable } from "node:stream";
 import { db } from "@/lib/db";
+import { uploadRoomAttachment } from "@/lib/rooms/upload-room-attachment";
+import { validateAttachment } from "@/lib/files/validate-attachment";
+import { pngBytes } from "../../support/files";
 import { principalOf } from "../../support/conversations";
 import { startRoom } from "@/lib/rooms/start-room";
 import { sendRoomMessage } from "@/lib/rooms/send-room-message";
@@ -112,6 +116,20 @@ describe("group SMS from the widget", () => {
     await deliveriesSettled(next.id, 1);
     expect(await standIn.acceptedTo(goes)).toHaveLength(1);
     expect(await standIn.acceptedTo(stays)).toHaveLength(2);
+  });
+
+  it("a picture sent in an SMS conversation reaches the provider as a signed media link", async () => {
+    const { center, principal } = await texter();
+    const phone = uniqueNumber();
+    const { roomId } = await startRoom({ principal, input: { to: [{ type: "phone", number: phone }], clientMessageId: randomUUID(), body: "Photo of your parcel follows" } });
+    const upload = await uploadRoomAttachment({ principal, roomId, fileName: "parcel.png", declaredType: "image/png", declaredSize: null, body: Readable.from([await pngBytes()]) });
+    await validateAttachment({ attachmentId: upload.id });
+    const sent = await sendRoomMessage({ principal, roomId, input: { clientMessageId: randomUUID(), body: "", attachmentIds: [upload.id] } });
+    await deliveriesSettled(sent.id, 1);
+    const accepted = await standIn.acceptedTo(phone);
+    expect(accepted).toHaveLength(2);
+    expect(accepted[1]!.mediaUrls).toHaveLength(1);
+    expect(accepted[1]!.mediaUrls[0]).toContain(`/api/files/${upload.id}/public?expires=`);
   });
 
   it("a text to a direct line (assigned to users, no queue) opens a widget conversation for them", async () => {
