@@ -119,7 +119,7 @@ describe("group SMS from the widget", () => {
   });
 
   it("a picture sent in an SMS conversation reaches the provider as a signed media link", async () => {
-    const { center, principal } = await texter();
+    const { principal } = await texter();
     const phone = uniqueNumber();
     const { roomId } = await startRoom({ principal, input: { to: [{ type: "phone", number: phone }], clientMessageId: randomUUID(), body: "Photo of your parcel follows" } });
     const upload = await uploadRoomAttachment({ principal, roomId, fileName: "parcel.png", declaredType: "image/png", declaredSize: null, body: Readable.from([await pngBytes()]) });
