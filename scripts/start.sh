@@ -69,7 +69,7 @@ cat <<MSG
 
   Customer web chat: $PARLEY_URL/chat/acme-support   and   $PARLEY_URL/chat/acme-sales
   Customer SMS / WhatsApp (provider stand-in): http://127.0.0.1:${STAND_IN_PORT:-4010}/
-    Support SMS +15550100100 · Support WhatsApp +15550100200 · Sales SMS +15550100300
+    Support SMS +15550100100 · Support WhatsApp +15550100200 · Sales SMS +15550100300 · Alice's direct line +15550100400
   Logs: var/log/   ·   Stop: Ctrl+C
 
 MSG
