@@ -1,9 +1,13 @@
 /**
  * Pick: the first agent to claim a waiting conversation gets it. The claim is
- * one conditional UPDATE (status must still be WAITING), so when many agents
- * pick at once PostgreSQL lets exactly one through; the others are told who
- * won.
+ * one conditional UPDATE (status must still be WAITING, the picker must be a
+ * member of its queue), so when many agents pick at once PostgreSQL lets
+ * exactly one through; the others are told who won. The claim and its PICKED
+ * event are one statement (one round trip, atomic): picks are what agents
+ * race on, so the winner's path is kept short and only a miss pays for
+ * finding out why.
  */
+import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
@@ -14,33 +18,34 @@ import type { ConversationSummaryDto } from "./dto";
 
 export async function pickConversation(options: { principal: Principal; conversationId: string }): Promise<ConversationSummaryDto> {
   const { principal, conversationId } = options;
-  const conversation = await findVisibleConversation(principal, conversationId, {
-    id: true,
-    queueId: true,
-    status: true,
-    queue: { select: { members: { where: { userId: principal.userId }, select: { userId: true } } } },
-  });
-  if (conversation.queue.members.length === 0) {
-    throw new AppError("FORBIDDEN", "You can only pick conversations of queues you belong to.");
-  }
-
-  const now = new Date();
-  const claimed = await db.$transaction(async (tx) => {
-    const { count } = await tx.conversation.updateMany({
-      where: { id: conversationId, status: "WAITING" },
-      data: { status: "ACTIVE", assigneeId: principal.userId, pickedAt: now, offeredToId: null, offerExpiresAt: null },
-    });
-    if (count === 1) await tx.conversationEvent.create({ data: { conversationId, type: "PICKED", actorId: principal.userId, createdAt: now } });
-    return count === 1;
-  });
-
-  if (!claimed) throw await alreadyTaken(conversationId, principal.userId);
+  const [claimed] = await db.$queryRaw<Array<{ queueId: string }>>`
+    WITH claimed AS (
+      UPDATE "Conversation" AS c
+      SET status = 'ACTIVE', "assigneeId" = ${principal.userId}, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
+      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'WAITING'
+        AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = ${principal.userId})
+      RETURNING c.id, c."queueId", c."pickedAt"
+    ), picked AS (
+      INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
+      SELECT ${randomUUID()}, id, 'PICKED', ${principal.userId}, "pickedAt" FROM claimed
+    )
+    SELECT "queueId" FROM claimed`;
+  if (!claimed) throw await whyNotPicked(principal, conversationId);
 
   const summary = await loadSummary(conversationId, principal.userId);
-  publishAgentEvent("picklist:removed", { companyId: principal.companyId, queueId: conversation.queueId, conversationId, reason: "picked", byName: principal.name });
+  publishAgentEvent("picklist:removed", { companyId: principal.companyId, queueId: claimed.queueId, conversationId, reason: "picked", byName: principal.name });
   publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary });
-  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: conversation.queueId });
+  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: claimed.queueId });
   return summary;
+}
+
+/** The claim matched nothing: not visible (404), not a member of its queue (403), or someone was first (409). */
+async function whyNotPicked(principal: Principal, conversationId: string): Promise<AppError> {
+  const conversation = await findVisibleConversation(principal, conversationId, {
+    queue: { select: { members: { where: { userId: principal.userId }, select: { userId: true } } } },
+  });
+  if (conversation.queue.members.length === 0) return new AppError("FORBIDDEN", "You can only pick conversations of queues you belong to.");
+  return alreadyTaken(conversationId, principal.userId);
 }
 
 async function alreadyTaken(conversationId: string, userId: string): Promise<AppError> {

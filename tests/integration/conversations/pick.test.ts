@@ -21,6 +21,11 @@ describe("pick", () => {
       expect(loser.reason).toMatchObject({ code: "CONFLICT", message: `Already picked by ${conversation.assignee!.name}.` });
     }
     expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
+    // Stored in UTC like every other timestamp, whatever the database session's time zone.
+    expect(Math.abs(conversation.pickedAt!.getTime() - Date.now())).toBeLessThan(60_000);
+    const event = await db.conversationEvent.findFirstOrThrow({ where: { conversationId, type: "PICKED" } });
+    expect(event.createdAt.getTime()).toBe(conversation.pickedAt!.getTime());
+    expect(event.actorId).toBe(conversation.assigneeId);
   });
 
   it("an agent outside the queue cannot pick, and an agent of another company sees nothing", async () => {
