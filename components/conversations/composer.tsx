@@ -5,10 +5,11 @@
  * insert at the cursor. With attachments, files can also be dropped on it or
  * pasted (images), and Send waits until every file has passed its check.
  */
-import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { useState, type ClipboardEvent, type DragEvent } from "react";
 import { AttachButtons, AttachmentChips, PolicyHint } from "@/components/files/attachment-tray";
 import type { AttachmentsController } from "@/components/files/use-attachments";
 import { EmojiButton } from "./emoji-button";
+import { useComposerText } from "./use-composer-text";
 
 interface Props {
   onSend: (body: string, attachmentIds: string[]) => void;
@@ -19,37 +20,8 @@ interface Props {
 }
 
 export function Composer({ onSend, disabled, placeholder = "Write a reply…", maxLength = 4000, files }: Props) {
-  const [body, setBody] = useState("");
+  const { body, setBody, textarea, canSend, send, onKeyDown, insert } = useComposerText({ onSend, disabled, files });
   const [dragging, setDragging] = useState(false);
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const attachmentIds = files?.readyIds ?? [];
-  const filesBlocking = Boolean(files && (files.busy || files.refused));
-  const canSend = !disabled && !filesBlocking && (body.trim().length > 0 || attachmentIds.length > 0);
-
-  function send() {
-    if (!canSend) return;
-    onSend(body, attachmentIds);
-    setBody("");
-    files?.clear();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      send();
-    }
-  }
-
-  function insert(text: string) {
-    const el = textarea.current;
-    const start = el?.selectionStart ?? body.length;
-    const end = el?.selectionEnd ?? body.length;
-    setBody(body.slice(0, start) + text + body.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + text.length, start + text.length);
-    });
-  }
 
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const images = Array.from(event.clipboardData.files).filter((f) => f.type.startsWith("image/"));

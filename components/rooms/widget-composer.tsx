@@ -4,10 +4,11 @@
  * The widget's composer: paperclip (the file policy applies; Send waits until
  * every file passed its check), emoji, Enter sends, Shift+Enter adds a line.
  */
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId } from "react";
 import { EmojiButton } from "@/components/conversations/emoji-button";
 import { AttachButtons, AttachmentChips, PolicyHint } from "@/components/files/attachment-tray";
 import type { AttachmentsController } from "@/components/files/use-attachments";
+import { useComposerText } from "@/components/conversations/use-composer-text";
 
 export function WidgetComposer({ onSend, disabled, placeholder = "Type a message", maxLength = 4000, files }: {
   onSend: (body: string, attachmentIds: string[]) => void;
@@ -17,36 +18,7 @@ export function WidgetComposer({ onSend, disabled, placeholder = "Type a message
   files?: AttachmentsController;
 }) {
   const id = useId();
-  const [body, setBody] = useState("");
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const attachmentIds = files?.readyIds ?? [];
-  const filesBlocking = Boolean(files && (files.busy || files.refused));
-  const canSend = !disabled && !filesBlocking && (body.trim().length > 0 || attachmentIds.length > 0);
-
-  function send() {
-    if (!canSend) return;
-    onSend(body, attachmentIds);
-    setBody("");
-    files?.clear();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      send();
-    }
-  }
-
-  function insert(text: string) {
-    const el = textarea.current;
-    const start = el?.selectionStart ?? body.length;
-    const end = el?.selectionEnd ?? body.length;
-    setBody(body.slice(0, start) + text + body.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + text.length, start + text.length);
-    });
-  }
+  const { body, setBody, textarea, canSend, send, onKeyDown, insert } = useComposerText({ onSend, disabled, files });
 
   return (
     <div className="border-t border-slate-200">

@@ -9,27 +9,20 @@ import type { Prisma } from "../generated/prisma/client";
 import { publishAgentEvent } from "../realtime/bus";
 import { messageSelect, toMessageDto } from "../conversations/dto";
 import type { ChannelModule, StatusEvent } from "./types";
-import { statesBefore } from "./status-order";
+import { isOptOut, sentItemMatch, statusUpdate } from "./status-update";
 import { deliverToCustomer } from "./deliver-to-customer";
 
 export async function applyProviderStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<boolean> {
   const where: Prisma.MessageWhereInput = {
     conversation: { companyId },
-    OR: [{ provider: channelModule.provider, providerMessageId: event.providerMessageId }, ...(event.messageId ? [{ id: event.messageId, providerMessageId: null }] : [])],
+    OR: sentItemMatch(channelModule, event),
   };
   const message = await db.message.findFirst({ where, select: { id: true, conversationId: true } });
   if (!message) return false;
-  const { count } = await db.message.updateMany({
-    where: { id: message.id, status: { in: statesBefore(event.status) } },
-    data: {
-      status: event.status,
-      provider: channelModule.provider,
-      providerMessageId: event.providerMessageId,
-      ...(event.status === "FAILED" ? { failureCode: event.errorCode ?? null, failureReason: event.errorReason ?? "The provider could not deliver this message." } : {}),
-    },
-  });
+  const update = statusUpdate(channelModule, event);
+  const { count } = await db.message.updateMany({ where: { id: message.id, ...update.where }, data: update.data });
   if (count === 0) return false;
-  if (event.status === "FAILED" && event.errorCode && channelModule.optOutCodes.includes(event.errorCode)) await markOptedOut(message.conversationId);
+  if (isOptOut(channelModule, event)) await markOptedOut(message.conversationId);
   await publishMessageUpdate(message.id);
   return true;
 }

@@ -6,7 +6,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { ChannelModule, StatusEvent } from "../channels/types";
-import { statesBefore } from "../channels/status-order";
+import { isOptOut, sentItemMatch, statusUpdate } from "../channels/status-update";
 import { markPhoneOptedOut } from "./opt-out";
 import { publishRoomMessageUpdate } from "./publish";
 import { roomMessageById } from "./room-message-by-id";
@@ -14,21 +14,14 @@ import { roomMessageById } from "./room-message-by-id";
 export async function applyRoomDeliveryStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<boolean> {
   const where: Prisma.RoomDeliveryWhereInput = {
     message: { room: { companyId } },
-    OR: [{ provider: channelModule.provider, providerMessageId: event.providerMessageId }, ...(event.messageId ? [{ id: event.messageId, providerMessageId: null }] : [])],
+    OR: sentItemMatch(channelModule, event),
   };
   const delivery = await db.roomDelivery.findFirst({ where, select: { id: true, roomMessageId: true, toPhone: true } });
   if (!delivery) return false;
-  const { count } = await db.roomDelivery.updateMany({
-    where: { id: delivery.id, status: { in: statesBefore(event.status) } },
-    data: {
-      status: event.status,
-      provider: channelModule.provider,
-      providerMessageId: event.providerMessageId,
-      ...(event.status === "FAILED" ? { failureCode: event.errorCode ?? null, failureReason: event.errorReason ?? "The provider could not deliver this message." } : {}),
-    },
-  });
+  const update = statusUpdate(channelModule, event);
+  const { count } = await db.roomDelivery.updateMany({ where: { id: delivery.id, ...update.where }, data: update.data });
   if (count === 0) return false;
-  if (event.status === "FAILED" && event.errorCode && channelModule.optOutCodes.includes(event.errorCode)) await markPhoneOptedOut(companyId, delivery.toPhone);
+  if (isOptOut(channelModule, event)) await markPhoneOptedOut(companyId, delivery.toPhone);
   await publishRoomMessageUpdate(await roomMessageById(delivery.roomMessageId));
   return true;
 }
