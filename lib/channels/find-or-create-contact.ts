@@ -1,5 +1,5 @@
 /** The customer behind a phone number, per company; created on first contact (concurrent webhooks included). */
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db-errors";
 import { db } from "../db";
 
 export async function findOrCreateContact(companyId: string, phone: string, name?: string): Promise<{ id: string; optedOutAt: Date | null }> {
@@ -9,7 +9,7 @@ export async function findOrCreateContact(companyId: string, phone: string, name
   try {
     return await db.contact.create({ data: { companyId, phone, name: name?.trim() || phone }, select });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return db.contact.findUniqueOrThrow({ where: { companyId_phone: { companyId, phone } }, select });
     }
     throw error;

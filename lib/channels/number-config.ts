@@ -4,8 +4,8 @@
  * leaving a secret blank keeps the stored one. SMS numbers can also be
  * assigned to users: those users text (and click-to-call) from them.
  */
+import { isUniqueViolation } from "../db-errors";
 import { z } from "zod";
-import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Principal } from "../auth/principal";
@@ -99,7 +99,7 @@ export async function saveNumber(options: { principal: Principal; numberId?: str
     }
     return (await listNumbers({ principal })).find((n) => n.id === id)!;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", `${data.address} is already in use.`);
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${data.address} is already in use.`);
     throw error;
   }
 }

@@ -1,12 +1,17 @@
 /**
  * Stores a message with the conversation's next sequence number. Incrementing
- * Conversation.lastSeq in the same transaction locks the conversation row, so
- * numbers are gapless and in commit order. A repeated clientMessageId returns
- * the message stored the first time instead of a second copy.
+ * Conversation.lastSeq and inserting the message are one statement: it locks
+ * the conversation row, so numbers are gapless and in commit order, and a
+ * failed insert (a duplicate) takes the increment back with it. One round trip
+ * on the path every message takes. A repeated clientMessageId returns the
+ * message stored the first time instead of a second copy.
  */
+import { randomUUID } from "node:crypto";
 import type { MessageDirection, MessageStatus } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
 import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { isUniqueViolation } from "../db-errors";
 import { messageSelect, toMessageDto, type MessageDto } from "../conversations/dto";
 
 export interface AppendMessageInput {
@@ -21,14 +26,29 @@ export interface AppendMessageInput {
   templateName?: string | null;
   /** The caller already looked for this clientMessageId (a race is still caught by the unique index). */
   duplicateChecked?: boolean;
-  /** Extra conversation fields to update in the same transaction (e.g. the preview). */
-  conversationUpdate?: Prisma.ConversationUpdateInput;
+  /** WhatsApp: the customer wrote, so free-form replies are allowed for this long. */
+  customerWindowMs?: number;
 }
 
 export interface AppendedMessage {
   message: MessageDto;
   /** False when the clientMessageId was seen before and the earlier message is returned. */
   created: boolean;
+}
+
+interface InsertedMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  direction: MessageDirection;
+  body: string;
+  status: MessageStatus;
+  clientMessageId: string | null;
+  failureCode: string | null;
+  failureReason: string | null;
+  createdAt: Date;
+  authorUserId: string | null;
+  authorName: string | null;
 }
 
 async function findByClientId(tx: Tx | typeof db, conversationId: string, clientMessageId: string) {
@@ -46,37 +66,29 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
     const earlier = await (tx ?? db).message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
     if (earlier) return { message: toMessageDto(earlier), created: false };
   }
-  const write = async (t: Tx) => {
-    const now = new Date();
-    const { lastSeq } = await t.conversation.update({
-      where: { id: input.conversationId },
-      data: { lastSeq: { increment: 1 }, lastMessageAt: now, ...input.conversationUpdate },
-      select: { lastSeq: true },
-    });
-    const row = await t.message.create({
-      data: {
-        conversationId: input.conversationId,
-        seq: lastSeq,
-        direction: input.direction,
-        body: input.body,
-        status: input.status,
-        authorUserId: input.authorUserId ?? null,
-        clientMessageId: input.clientMessageId ?? null,
-        provider: input.provider ?? null,
-        providerMessageId: input.providerMessageId ?? null,
-        templateName: input.templateName ?? null,
-        createdAt: now,
-      },
-      select: messageSelect,
-    });
-    return toMessageDto(row);
+  const write = async (client: Tx | typeof db): Promise<MessageDto> => {
+    const window = input.customerWindowMs ? Prisma.sql`, "windowExpiresAt" = (now() AT TIME ZONE 'UTC') + ${input.customerWindowMs} * interval '1 millisecond'` : Prisma.empty;
+    const [row] = await client.$queryRaw<InsertedMessage[]>`
+      WITH conversation AS (
+        UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = (now() AT TIME ZONE 'UTC')${window}
+        WHERE id = ${input.conversationId}
+        RETURNING "lastSeq", "lastMessageAt"
+      ), inserted AS (
+        INSERT INTO "Message" (id, "conversationId", seq, direction, "authorUserId", body, "clientMessageId", status, provider, "providerMessageId", "templateName", "createdAt", "updatedAt")
+        SELECT ${randomUUID()}, ${input.conversationId}, "lastSeq", ${input.direction}::"MessageDirection", ${input.authorUserId ?? null}, ${input.body},
+          ${input.clientMessageId ?? null}, ${input.status}::"MessageStatus", ${input.provider ?? null}, ${input.providerMessageId ?? null}, ${input.templateName ?? null}, "lastMessageAt", "lastMessageAt"
+        FROM conversation
+        RETURNING id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"
+      )
+      SELECT inserted.*, u.name AS "authorName" FROM inserted LEFT JOIN "User" u ON u.id = inserted."authorUserId"`;
+    if (!row) throw new AppError("NOT_FOUND", "That conversation does not exist.");
+    return toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] });
   };
   try {
-    const message = tx ? await write(tx) : await db.$transaction(write);
-    return { message, created: true };
+    return { message: await write(tx ?? db), created: true };
   } catch (error) {
     // Two sends of the same clientMessageId raced: the loser returns the winner's message.
-    if (input.clientMessageId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && !tx) {
+    if (input.clientMessageId && isUniqueViolation(error) && !tx) {
       const earlier = await findByClientId(db, input.conversationId, input.clientMessageId);
       if (earlier) return { message: earlier, created: false };
     }

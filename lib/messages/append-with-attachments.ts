@@ -2,7 +2,7 @@
  * A message and its files, committed together: if any file is not ready,
  * not the sender's or already sent, the message is not stored either.
  */
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db-errors";
 import { db } from "../db";
 import { messageSelect, toMessageDto } from "../conversations/dto";
 import { linkAttachments, type LinkAttachmentsOptions } from "../files/link-attachments";
@@ -19,7 +19,7 @@ export async function appendWithAttachments(input: AppendMessageInput, files: Om
     });
   } catch (error) {
     // The same clientMessageId raced with another send: answer with the stored message.
-    if (input.clientMessageId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return appendMessage(input);
+    if (input.clientMessageId && isUniqueViolation(error)) return appendMessage(input);
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { openConversation } from "../conversations/open-conversation";
 import { placeInQueue } from "../conversations/place-in-queue";
 import { messageSelect, toCustomerMessage, toMessageDto, type MessageDto } from "../conversations/dto";
 import { linkAttachments } from "../files/link-attachments";
-import { webchatEntryOf } from "../webchat/webchat-entry-of";
+import { webchatEntryFor } from "../webchat/webchat-entry-of";
 import { appendMessage } from "./append-message";
 
 /** WhatsApp's customer-service window: free-form replies are allowed for 24 hours after the customer writes. */
@@ -47,7 +47,7 @@ export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput)
         clientMessageId: input.clientMessageId,
         provider: input.provider,
         providerMessageId: input.providerMessageId,
-        conversationUpdate: conversation.channel === "WHATSAPP" ? { windowExpiresAt: new Date(Date.now() + CUSTOMER_WINDOW_MS) } : undefined,
+        customerWindowMs: conversation.channel === "WHATSAPP" ? CUSTOMER_WINDOW_MS : undefined,
       },
       tx,
     );
@@ -62,7 +62,7 @@ export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput)
 
   if (appended.created) {
     publishAgentEvent("message:created", { assigneeId: conversation.assigneeId, message: appended.message });
-    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryOf(conversation.id)) });
+    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) });
     if (conversation.created) await placeInQueue(conversation.id);
   }
   return { conversationId: conversation.id, message: appended.message, created: appended.created };

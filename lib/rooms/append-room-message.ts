@@ -5,7 +5,7 @@
  * message stored the first time. An SMS sent from the room gets one queued
  * delivery per phone still in the room, in the same transaction.
  */
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db-errors";
 import type { RoomMessageKind } from "../generated/prisma/enums";
 import { db, type Tx } from "../db";
 import { roomMessageSelect, toRoomMessageDto, type RoomMessageDto } from "./dto";
@@ -75,7 +75,7 @@ export async function appendRoomMessage(draft: RoomMessageDraft, phoneNames?: Ma
     });
   } catch (error) {
     // Two deliveries of the same message raced: the loser answers with the winner's row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const winner = await findEarlier(db, draft);
       if (winner) return { message: toRoomMessageDto(winner, phoneNames), created: false, deliveryIds: [] };
     }

@@ -3,6 +3,7 @@
  * the inbound addresses (SMS/WhatsApp numbers, web-chat entry points) that
  * route new conversations into them.
  */
+import { isUniqueViolation } from "../db-errors";
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
@@ -77,7 +78,7 @@ export async function saveQueue(options: { principal: Principal; queueId?: strin
     publishAgentEvent("queue:changed", { companyId, queueId: row.id });
     return toConfig(row);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", `A queue named "${input.name}" already exists.`);
     }
     throw error;

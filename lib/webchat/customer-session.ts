@@ -15,7 +15,7 @@ import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
 import { messageSelect, toMessageDto } from "../conversations/dto";
 import { verifyCustomerToken, type CustomerClaims } from "./customer-token";
 import { findWebchatEntry } from "./find-entry";
-import { webchatEntryOf } from "./webchat-entry-of";
+import { webchatEntryFor, webchatEntryOf } from "./webchat-entry-of";
 
 export async function requireCustomer(entrySlug: string, token: string | null): Promise<CustomerClaims> {
   const claims = verifyCustomerToken(token);
@@ -65,7 +65,7 @@ export async function sendCustomerMessage(claims: CustomerClaims, input: z.infer
     clientMessageId: input.clientMessageId,
     attachmentIds: input.attachmentIds,
   });
-  return { conversationId: received.conversationId, message: toCustomerMessage(received.message, await webchatEntryOf(received.conversationId)) };
+  return { conversationId: received.conversationId, message: toCustomerMessage(received.message, await webchatEntryFor(received.conversationId, received.message)) };
 }
 
 export const customerReadInputSchema = z.object({ conversationId: z.string().min(1), upToSeq: z.number().int().min(1) });
@@ -77,14 +77,14 @@ export async function markReadByCustomer(claims: CustomerClaims, input: z.infer<
     select: { id: true, assigneeId: true },
   });
   if (!conversation) throw new AppError("NOT_FOUND", "That conversation does not exist.");
-  const rows = await db.message.findMany({
-    where: { conversationId: conversation.id, direction: "OUTBOUND", seq: { lte: input.upToSeq }, status: { in: ["SENT", "DELIVERED"] } },
-    select: { id: true },
-  });
-  if (rows.length === 0) return { updated: 0 };
-  await db.message.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: { in: ["SENT", "DELIVERED"] } }, data: { status: "READ" } });
-  const updated = await db.message.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: messageSelect });
-  const entry = await webchatEntryOf(conversation.id);
+  // One statement marks them and says which: a concurrent read of the same messages cannot report them twice.
+  const marked = await db.$queryRaw<Array<{ id: string }>>`
+    UPDATE "Message" SET status = 'READ', "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE "conversationId" = ${conversation.id} AND direction = 'OUTBOUND' AND seq <= ${input.upToSeq} AND status IN ('SENT', 'DELIVERED')
+    RETURNING id`;
+  if (marked.length === 0) return { updated: 0 };
+  const updated = await db.message.findMany({ where: { id: { in: marked.map((r) => r.id) } }, select: messageSelect, orderBy: { seq: "asc" } });
+  const entry = updated.some((row) => row.attachments.length) ? await webchatEntryOf(conversation.id) : null;
   for (const row of updated) {
     const message = toMessageDto(row);
     publishAgentEvent("message:updated", { assigneeId: conversation.assigneeId, message });
