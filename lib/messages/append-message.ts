@@ -28,12 +28,22 @@ export interface AppendMessageInput {
   duplicateChecked?: boolean;
   /** WhatsApp: the customer wrote, so free-form replies are allowed for this long. */
   customerWindowMs?: number;
+  /** Store only while the conversation is not ended (else ConversationEnded is thrown and nothing is stored). */
+  unlessEnded?: boolean;
 }
 
 export interface AppendedMessage {
   message: MessageDto;
   /** False when the clientMessageId was seen before and the earlier message is returned. */
   created: boolean;
+}
+
+/** The conversation ended before the message could be stored (see unlessEnded). */
+export class ConversationEnded extends Error {
+  constructor() {
+    super("The conversation has ended.");
+    this.name = "ConversationEnded";
+  }
 }
 
 interface InsertedMessage {
@@ -71,7 +81,7 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
     const [row] = await client.$queryRaw<InsertedMessage[]>`
       WITH conversation AS (
         UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = (now() AT TIME ZONE 'UTC')${window}
-        WHERE id = ${input.conversationId}
+        WHERE id = ${input.conversationId}${input.unlessEnded ? Prisma.sql` AND status <> 'ENDED'` : Prisma.empty}
         RETURNING "lastSeq", "lastMessageAt"
       ), inserted AS (
         INSERT INTO "Message" (id, "conversationId", seq, direction, "authorUserId", body, "clientMessageId", status, provider, "providerMessageId", "templateName", "createdAt", "updatedAt")
@@ -81,7 +91,7 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
         RETURNING id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"
       )
       SELECT inserted.*, u.name AS "authorName" FROM inserted LEFT JOIN "User" u ON u.id = inserted."authorUserId"`;
-    if (!row) throw new AppError("NOT_FOUND", "That conversation does not exist.");
+    if (!row) throw input.unlessEnded ? new ConversationEnded() : new AppError("NOT_FOUND", "That conversation does not exist.");
     return toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] });
   };
   try {

@@ -10,7 +10,7 @@ import { placeInQueue } from "../conversations/place-in-queue";
 import { messageSelect, toCustomerMessage, toMessageDto, type MessageDto } from "../conversations/dto";
 import { linkAttachments } from "../files/link-attachments";
 import { webchatEntryFor } from "../webchat/webchat-entry-of";
-import { appendMessage } from "./append-message";
+import { appendMessage, ConversationEnded, type AppendMessageInput } from "./append-message";
 
 /** WhatsApp's customer-service window: free-form replies are allowed for 24 hours after the customer writes. */
 const CUSTOMER_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -35,22 +35,55 @@ export interface ReceivedMessage {
 }
 
 export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput): Promise<ReceivedMessage> {
-  const { conversation, appended } = await db.$transaction(async (tx) => {
+  const { conversation, appended } = (input.attachmentIds?.length ? null : await appendToOpenConversation(input)) ?? (await receiveUnderLock(input));
+  if (appended.created) {
+    publishAgentEvent("message:created", { assigneeId: conversation.assigneeId, message: appended.message });
+    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) });
+    if (conversation.created) await placeInQueue(conversation.id);
+  }
+  return { conversationId: conversation.id, message: appended.message, created: appended.created };
+}
+
+/**
+ * Every later message: the customer's open conversation already exists, so the
+ * message is one statement on it, with no lock or transaction. If it ended in
+ * between, nothing is stored and the locked path opens a new conversation.
+ */
+async function appendToOpenConversation(input: ReceiveCustomerMessageInput) {
+  const open = await db.conversation.findFirst({
+    where: { contactId: input.contactId, channelAddressId: input.channelAddressId, status: { not: "ENDED" } },
+    orderBy: { arrivedAt: "desc" },
+    select: { id: true, status: true, assigneeId: true, queueId: true, companyId: true, channel: true },
+  });
+  if (!open) return null;
+  try {
+    const appended = await appendMessage({ ...draftFor(input, open.id, open.channel), unlessEnded: true });
+    return { conversation: { ...open, created: false }, appended };
+  } catch (error) {
+    if (error instanceof ConversationEnded) return null;
+    throw error;
+  }
+}
+
+function draftFor(input: ReceiveCustomerMessageInput, conversationId: string, channel: string): AppendMessageInput {
+  return {
+    conversationId,
+    direction: "INBOUND",
+    body: input.body,
+    status: "RECEIVED",
+    clientMessageId: input.clientMessageId,
+    provider: input.provider,
+    providerMessageId: input.providerMessageId,
+    customerWindowMs: channel === "WHATSAPP" ? CUSTOMER_WINDOW_MS : undefined,
+  };
+}
+
+/** The first message (or one with files): opens the conversation under a per-customer lock, in one transaction with the message. */
+async function receiveUnderLock(input: ReceiveCustomerMessageInput) {
+  return db.$transaction(async (tx) => {
     const preview = input.body.trim() || (input.attachmentIds?.length || input.hasMedia ? "📎 File" : "");
     const conversation = await openConversation(tx, { contactId: input.contactId, channelAddressId: input.channelAddressId, preview });
-    const appended = await appendMessage(
-      {
-        conversationId: conversation.id,
-        direction: "INBOUND",
-        body: input.body,
-        status: "RECEIVED",
-        clientMessageId: input.clientMessageId,
-        provider: input.provider,
-        providerMessageId: input.providerMessageId,
-        customerWindowMs: conversation.channel === "WHATSAPP" ? CUSTOMER_WINDOW_MS : undefined,
-      },
-      tx,
-    );
+    const appended = await appendMessage(draftFor(input, conversation.id, conversation.channel), tx);
     if (appended.created && input.attachmentIds?.length) {
       // Linked in the message's transaction: a file that is not ready cancels the whole message.
       await linkAttachments(tx, { conversationId: conversation.id, messageId: appended.message.id, attachmentIds: input.attachmentIds, senderUserId: null, recipientCompanyId: conversation.companyId });
@@ -59,11 +92,4 @@ export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput)
     }
     return { conversation, appended };
   });
-
-  if (appended.created) {
-    publishAgentEvent("message:created", { assigneeId: conversation.assigneeId, message: appended.message });
-    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) });
-    if (conversation.created) await placeInQueue(conversation.id);
-  }
-  return { conversationId: conversation.id, message: appended.message, created: appended.created };
 }

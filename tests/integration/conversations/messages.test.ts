@@ -5,6 +5,7 @@ import type { MessageDto } from "@/lib/conversations/dto";
 import { markRead } from "@/lib/conversations/mark-read";
 import { listActiveConversations } from "@/lib/conversations/list-active-conversations";
 import { receiveCustomerMessage } from "@/lib/messages/receive-customer-message";
+import { appendMessage, ConversationEnded } from "@/lib/messages/append-message";
 import { onlineUserIds } from "@/lib/realtime/presence";
 import { GET as listMessagesRoute, POST as sendMessageRoute } from "@/app/api/v1/conversations/[id]/messages/route";
 import { contactCenter } from "../../support/conversations";
@@ -65,6 +66,29 @@ describe("sending messages over HTTP", () => {
     const page = await callRoute<{ messages: MessageDto[]; lastSeq: number }>(listMessagesRoute, "GET", { token, params: { id: conversationId }, query: { limit: "200" } });
     expect(page.body.messages.map((m) => m.seq)).toEqual(range(1, 31));
     expect(page.body.lastSeq).toBe(31);
+  });
+});
+
+describe("storing a message", () => {
+  it("is refused on a conversation that ended in between: nothing stored, no sequence number used", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const { conversationId } = await pickedConversation(center, 0);
+    await db.conversation.update({ where: { id: conversationId }, data: { status: "ENDED", endedAt: new Date() } });
+    const before = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } });
+    await expect(appendMessage({ conversationId, direction: "INBOUND", body: "late", status: "RECEIVED", unlessEnded: true })).rejects.toBeInstanceOf(ConversationEnded);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } })).toEqual(before);
+    expect(await db.message.count({ where: { conversationId, body: "late" } })).toBe(0);
+  });
+
+  it("a customer's later messages go to their open conversation, and after it ended, to a new one", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const { conversationId, contactId } = await pickedConversation(center, 0);
+    const again = await receiveCustomerMessage({ contactId, channelAddressId: center.address.id, body: "one more thing", clientMessageId: randomUUID() });
+    expect(again).toMatchObject({ conversationId, created: true, message: { seq: 2 } });
+    await db.conversation.update({ where: { id: conversationId }, data: { status: "ENDED", endedAt: new Date() } });
+    const after = await receiveCustomerMessage({ contactId, channelAddressId: center.address.id, body: "hello again", clientMessageId: randomUUID() });
+    expect(after.conversationId).not.toBe(conversationId);
+    expect(after.message.seq).toBe(1);
   });
 });
 
