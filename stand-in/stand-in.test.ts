@@ -5,67 +5,15 @@
  */
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createStandIn, type StandIn } from "./app";
-import { parseConfig, type StandInConfig } from "./config";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+import { base, captured, config, control, parleyUrl, standIn, standInSuite } from "./test-harness";
 
-interface Captured {
-  url: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  raw: string;
-}
+standInSuite();
 
 const PHONE_NUMBER_ID = "106540352242922";
 const CUSTOMER = "+15555550123";
-let captured: Captured[] = [];
-let parley: Server;
-let parleyUrl: string;
-let standIn: StandIn;
-let base: string;
-let config: StandInConfig;
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-beforeAll(async () => {
-  parley = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      captured.push({ url: `${parleyUrl}${req.url}`, path: req.url ?? "", headers: req.headers, raw: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ received: true }));
-    });
-  });
-  parleyUrl = await listen(parley);
-  config = parseConfig({ STAND_IN_PORT: "0", PARLEY_URL: parleyUrl, STATUS_DELAY_MS: "20" });
-  standIn = createStandIn(config);
-  base = await listen(standIn.server);
-});
-
-afterAll(async () => {
-  await standIn.close();
-  await new Promise((resolve) => parley.close(resolve));
-});
-
-beforeEach(async () => {
-  await control("POST", "/control/reset");
-  captured = [];
-});
-
-async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json() };
-}
 
 function smsSend(fields: Record<string, string | string[]>, options: { auth?: string; key?: string; keyHeader?: string; signal?: AbortSignal } = {}) {
   const form = new URLSearchParams();

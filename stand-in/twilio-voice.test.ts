@@ -3,64 +3,16 @@
  * status callbacks go to a small capture server standing in for Parley.
  */
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createStandIn, type StandIn } from "./app";
-import { parseConfig, type StandInConfig } from "./config";
+import { describe, expect, it } from "vitest";
 import { readDial } from "./twilio-voice";
+import { base, captured, config, control, parleyUrl, standInSuite } from "./test-harness";
 
-interface Captured {
-  url: string;
-  headers: IncomingHttpHeaders;
-  raw: string;
-}
+standInSuite();
 
 const USER_PHONE = "+15555550123";
 const FROM = "+15550100100";
 const DESTINATION = "+15555550188";
 const TWIML = `<Response><Dial callerId="${FROM}"><Number>${DESTINATION}</Number></Dial></Response>`;
-let captured: Captured[] = [];
-let parley: Server;
-let parleyUrl: string;
-let standIn: StandIn;
-let base: string;
-let config: StandInConfig;
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-beforeAll(async () => {
-  parley = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      captured.push({ url: `${parleyUrl}${req.url}`, headers: req.headers, raw: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(204).end();
-    });
-  });
-  parleyUrl = await listen(parley);
-  config = parseConfig({ STAND_IN_PORT: "0", PARLEY_URL: parleyUrl, STATUS_DELAY_MS: "20" });
-  standIn = createStandIn(config);
-  base = await listen(standIn.server);
-});
-
-afterAll(async () => {
-  await standIn.close();
-  await new Promise((resolve) => parley.close(resolve));
-});
-
-beforeEach(async () => {
-  await control("POST", "/control/reset");
-  captured = [];
-});
-
-async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: response.status, json: await response.json() };
-}
 
 function createCall(fields: Record<string, string | string[]>, options: { auth?: string; account?: string } = {}) {
   const form = new URLSearchParams();
