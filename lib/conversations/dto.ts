@@ -147,7 +147,7 @@ export const messageSelect = {
   attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
 } as const;
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
   conversationId: string;
   seq: number;

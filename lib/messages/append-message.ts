@@ -12,7 +12,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
-import { messageSelect, toMessageDto, type MessageDto } from "../conversations/dto";
+import { messageSelect, toMessageDto, type MessageDto, type MessageRow } from "../conversations/dto";
 
 export interface AppendMessageInput {
   conversationId: string;
@@ -46,20 +46,8 @@ export class ConversationEnded extends Error {
   }
 }
 
-interface InsertedMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  direction: MessageDirection;
-  body: string;
-  status: MessageStatus;
-  clientMessageId: string | null;
-  failureCode: string | null;
-  failureReason: string | null;
-  createdAt: Date;
-  authorUserId: string | null;
-  authorName: string | null;
-}
+/** The inserted row with its author's name (a new message has no files yet). */
+type InsertedMessage = Omit<MessageRow, "author" | "attachments"> & { authorUserId: string | null; authorName: string | null };
 
 async function findByClientId(tx: Tx | typeof db, conversationId: string, clientMessageId: string) {
   const existing = await tx.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId } }, select: messageSelect });
