@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import type { Channel } from "../generated/prisma/enums";
+import type { Channel, RoomKind } from "../generated/prisma/enums";
+import { roomSendChannel } from "../rooms/dto";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { enqueue } from "../queue/jobs";
@@ -16,8 +17,10 @@ import { effectiveLimitBytes, getFilePolicy } from "./file-policy";
 import { fileStorage, tooLargeError } from "./storage";
 
 export interface UploadAttachmentOptions {
-  /** Where the file will be sent: a queue conversation, or (room) a widget conversation. */
-  conversation: { id: string; companyId: string; channel: Channel; room?: boolean };
+  /** Where the file will be sent: a queue conversation ... */
+  conversation?: { id: string; companyId: string; channel: Channel };
+  /** ... or a widget conversation. */
+  room?: { id: string; companyId: string; kind: RoomKind };
   /** The agent who uploads; null for the customer or a channel's inbound media. */
   uploaderUserId: string | null;
   fileName: string;
@@ -37,13 +40,15 @@ export function cleanFileName(name: string): string {
 }
 
 export async function uploadAttachment(options: UploadAttachmentOptions): Promise<AttachmentDto> {
-  const { conversation } = options;
+  const { conversation, room } = options;
+  const scope = room ? { id: room.id, companyId: room.companyId, channel: roomSendChannel(room.kind) } : conversation;
+  if (!scope) throw new Error("uploadAttachment needs a conversation or a room");
   if (!options.body) throw new AppError("BAD_REQUEST", "Send the file's bytes as the request body.");
-  const policy = await getFilePolicy({ companyId: conversation.companyId });
-  const limit = effectiveLimitBytes(policy, conversation.channel);
+  const policy = await getFilePolicy({ companyId: scope.companyId });
+  const limit = effectiveLimitBytes(policy, scope.channel);
   if (options.declaredSize !== null && options.declaredSize > limit) throw tooLargeError(limit);
 
-  const storageKey = `${conversation.companyId}/${conversation.id}/${randomUUID()}`;
+  const storageKey = `${scope.companyId}/${scope.id}/${randomUUID()}`;
   const stream = options.body instanceof Readable ? options.body : Readable.fromWeb(options.body as WebReadableStream<Uint8Array>);
   const { size } = await fileStorage().write(storageKey, stream, limit);
   if (size === 0) {
@@ -54,7 +59,7 @@ export async function uploadAttachment(options: UploadAttachmentOptions): Promis
   try {
     row = await db.attachment.create({
       data: {
-        ...(conversation.room ? { roomId: conversation.id } : { conversationId: conversation.id, messageId: options.messageId ?? null }),
+        ...(room ? { roomId: room.id } : { conversationId: scope.id, messageId: options.messageId ?? null }),
         uploaderUserId: options.uploaderUserId,
         fileName: cleanFileName(options.fileName),
         declaredType: (options.declaredType ?? "application/octet-stream").slice(0, 200),

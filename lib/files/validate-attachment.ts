@@ -5,6 +5,7 @@
  * only a PENDING attachment is decided, once.
  */
 import { db } from "../db";
+import { roomSendChannel } from "../rooms/dto";
 import type { Channel, RoomKind } from "../generated/prisma/enums";
 import { attachmentSelect, type AttachmentRow } from "./attachment-dto";
 import { describeFileType, allowedTypesLabel, normalizeExt } from "./file-types";
@@ -65,7 +66,7 @@ export async function validateAttachment(options: { attachmentId: string }): Pro
 /** The company whose policy applies and the channel whose limit applies: a queue conversation's, or a widget conversation's (SMS rooms send by SMS). */
 function uploadScope(attachment: { conversation: { companyId: string; channel: Channel } | null; room: { companyId: string; kind: RoomKind } | null }): { companyId: string; channel: Channel } | null {
   if (attachment.conversation) return attachment.conversation;
-  if (attachment.room) return { companyId: attachment.room.companyId, channel: attachment.room.kind === "SMS" ? "SMS" : "WEBCHAT" };
+  if (attachment.room) return { companyId: attachment.room.companyId, channel: roomSendChannel(attachment.room.kind) };
   return null;
 }
 

@@ -3,7 +3,7 @@
  * member sees the room through their own membership: unread count, mute,
  * and history after their "delete for me".
  */
-import type { MessageStatus, RoomKind, RoomMessageKind } from "../generated/prisma/enums";
+import type { Channel, MessageStatus, RoomKind, RoomMessageKind } from "../generated/prisma/enums";
 import type { Prisma } from "../generated/prisma/client";
 import { attachmentSelect, toAttachmentDto, type AttachmentDto } from "../files/attachment-dto";
 
@@ -95,4 +95,9 @@ export function toRoomMessageDto(row: RoomMessageRow, phoneNames: Map<string, st
     deliveries: row.deliveries.map((delivery) => ({ toPhone: delivery.toPhone, status: delivery.status, failureReason: delivery.failureReason })),
     attachments: row.attachments.map(toAttachmentDto),
   };
+}
+
+/** The channel whose limits apply to a room's files: SMS rooms send by SMS; chats stay inside Parley. */
+export function roomSendChannel(kind: RoomKind): Channel {
+  return kind === "SMS" ? "SMS" : "WEBCHAT";
 }

@@ -14,16 +14,15 @@ import { announceRoomMessage, publishRoomChanged } from "./publish";
 
 export async function receiveRoomSms(options: { provider: string; config: ProviderConfig; event: InboundMessageEvent }): Promise<boolean> {
   const { provider, config, event } = options;
-  const [inRoom, inQueue] = await Promise.all([
+  const [inRoom, replyingTo] = await Promise.all([
     db.roomMessage.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId: event.providerMessageId } }, select: { id: true } }),
-    db.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId: event.providerMessageId } }, select: { id: true } }),
+    roomReplyingTo(config.addressId, event.from),
   ]);
   // A repeated webhook goes where the first delivery went.
   if (inRoom) return true;
-  if (inQueue) return false;
-
-  const roomId = (await roomReplyingTo(config.addressId, event.from)) ?? (await openDirectLineRoom(config, event));
+  const roomId = replyingTo ?? (await openDirectLineRoom(config, event));
   if (!roomId) return false;
+  if (await db.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId: event.providerMessageId } }, select: { id: true } })) return false;
   const media = event.media.length ? `📎 ${event.media.length} picture${event.media.length > 1 ? "s" : ""} (open the SMS on your phone to see ${event.media.length > 1 ? "them" : "it"})` : "";
   const body = [event.body, media].filter(Boolean).join("\n") || "(empty message)";
   const appended = await appendRoomMessage({ roomId, body, fromPhone: event.from, provider, providerMessageId: event.providerMessageId }, await roomPhoneNames(roomId, config.companyId));

@@ -7,5 +7,5 @@ import { requireRoomMember } from "./access";
 export async function uploadRoomAttachment(options: { principal: Principal; roomId: string } & Pick<UploadAttachmentOptions, "fileName" | "declaredType" | "declaredSize" | "body">): Promise<AttachmentDto> {
   const { principal, roomId, ...file } = options;
   const { room } = await requireRoomMember(principal, roomId);
-  return uploadAttachment({ ...file, conversation: { id: room.id, companyId: room.companyId, channel: room.kind === "SMS" ? "SMS" : "WEBCHAT", room: true }, uploaderUserId: principal.userId });
+  return uploadAttachment({ ...file, room, uploaderUserId: principal.userId });
 }
