@@ -30,5 +30,5 @@ export async function principalFromApiToken(token: string): Promise<Principal | 
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   const { user } = row;
-  return { userId: user.id, companyId: user.companyId, role: user.role, name: user.name, email: user.email };
+  return { userId: user.id, companyId: user.companyId, role: user.role, name: user.name, email: user.email, apiTokenId: row.id };
 }

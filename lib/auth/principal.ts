@@ -11,6 +11,8 @@ export interface Principal {
   role: Role;
   name: string;
   email: string;
+  /** Set when the caller authenticated with a personal API token (revoking it closes its sockets). */
+  apiTokenId?: string;
 }
 
 const rank: Record<Role, number> = { AGENT: 0, SUPERVISOR: 1, ADMIN: 2 };

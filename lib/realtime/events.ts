@@ -7,6 +7,8 @@
 import type { ErrorCode } from "../errors";
 import type { RoomMessageDto } from "../rooms/dto";
 import type { AttachmentDto, ConversationSummaryDto, CustomerMessageDto, MessageDto, NoteDto, PicklistItemDto } from "../conversations/dto";
+import type { SendMessageInput } from "../messages/send-agent-message";
+import type { CustomerMessageInput } from "../webchat/customer-session";
 
 export interface PresencePayload {
   userId: string;
@@ -71,14 +73,25 @@ export interface AgentRequests {
   /** Start hearing a conversation's messages and notes (only one you may see). */
   "conversation:watch": { request: { conversationId: string }; response: { lastSeq: number } };
   "conversation:unwatch": { request: { conversationId: string }; response: Record<string, never> };
+  /** The same as POST /api/v1/conversations/{id}/pick, one round trip on the open socket. */
+  "conversation:pick": { request: { conversationId: string }; response: { conversation: ConversationSummaryDto } };
+  /** The same as POST /api/v1/conversations/{id}/messages (same clientMessageId rule: a resend answers with the stored message). */
+  "message:send": { request: SendMessageInput & { conversationId: string }; response: { message: MessageDto } };
 }
 
 export type AgentClientToServer = {
   [K in keyof AgentRequests]: (payload: AgentRequests[K]["request"], ack: (answer: SocketAck<AgentRequests[K]["response"]>) => void) => void;
 };
 
-/** Customer sockets only listen; they send through the web-chat HTTP API. */
-export type CustomerClientToServer = Record<string, never>;
+/** Socket requests a web-chat customer may make (the HTTP API offers the same). */
+export interface CustomerRequests {
+  /** The same as POST /api/webchat/{entry}/messages. */
+  "message:send": { request: CustomerMessageInput; response: { conversationId: string; message: CustomerMessageDto } };
+}
+
+export type CustomerClientToServer = {
+  [K in keyof CustomerRequests]: (payload: CustomerRequests[K]["request"], ack: (answer: SocketAck<CustomerRequests[K]["response"]>) => void) => void;
+};
 
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
@@ -87,6 +100,8 @@ export const rooms = {
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   /** A web-chat customer's room, by contact (it outlives each conversation). */
   customer: (contactId: string) => `customer:${contactId}`,
+  /** Sockets opened with a personal API token, so revoking it can close them. */
+  apiToken: (tokenId: string) => `api-token:${tokenId}`,
 } as const;
 
 export const CUSTOMER_NAMESPACE = "/customer";

@@ -5,7 +5,7 @@
  * namespace. Every connection joins only the rooms it may hear.
  */
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server, type Namespace, type Socket } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { z } from "zod";
 import { db } from "../db";
@@ -16,7 +16,7 @@ import type { Principal } from "../auth/principal";
 import { handleRequest } from "./ack";
 import { SOCKET_IO_REDIS_KEY } from "./emitter";
 import { verifyCustomerToken } from "../webchat/customer-token";
-import { CUSTOMER_NAMESPACE, rooms, type AgentClientToServer, type AgentServerToClient } from "./events";
+import { CUSTOMER_NAMESPACE, rooms, type AgentClientToServer, type AgentServerToClient, type CustomerClientToServer, type CustomerServerToClient } from "./events";
 import { markSocketOffline, markSocketOnline } from "./presence";
 
 export interface AgentSocketData {
@@ -26,11 +26,24 @@ export interface AgentSocketData {
 export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
 export type AgentRequestHandlers = (socket: AgentSocket) => void;
 
+export interface CustomerSocketData {
+  /** Kept so each request can check it again (it may expire while the socket is open). */
+  customerToken: string;
+}
+
+export type CustomerSocket = Socket<CustomerClientToServer, CustomerServerToClient, Record<string, never>, CustomerSocketData>;
+export type CustomerRequestHandlers = (socket: CustomerSocket) => void;
+
 const registrations: AgentRequestHandlers[] = [];
+const customerRegistrations: CustomerRequestHandlers[] = [];
 
 /** Domain areas register their socket request handlers here (see lib/realtime/handlers). */
 export function registerAgentHandlers(register: AgentRequestHandlers): void {
   registrations.push(register);
+}
+
+export function registerCustomerHandlers(register: CustomerRequestHandlers): void {
+  customerRegistrations.push(register);
 }
 
 export function createSocketServer(httpServer: HttpServer): { io: Server; close: () => Promise<void> } {
@@ -64,7 +77,12 @@ export function createSocketServer(httpServer: HttpServer): { io: Server; close:
     for (const register of registrations) register(socket);
 
     const memberships = await db.queueMember.findMany({ where: { userId: principal.userId }, select: { queueId: true } });
-    await socket.join([rooms.user(principal.userId), rooms.company(principal.companyId), ...memberships.map((m) => rooms.queue(m.queueId))]);
+    await socket.join([
+      rooms.user(principal.userId),
+      rooms.company(principal.companyId),
+      ...memberships.map((m) => rooms.queue(m.queueId)),
+      ...(principal.apiTokenId ? [rooms.apiToken(principal.apiTokenId)] : []),
+    ]);
 
     await markSocketOnline(principal, socket.id);
     socket.on("disconnect", () => {
@@ -73,12 +91,17 @@ export function createSocketServer(httpServer: HttpServer): { io: Server; close:
   });
 
   // Customers (web chat) listen in their own namespace, only to their own room.
-  const customers = io.of(CUSTOMER_NAMESPACE);
+  const customers = io.of(CUSTOMER_NAMESPACE) as unknown as Namespace<CustomerClientToServer, CustomerServerToClient, Record<string, never>, CustomerSocketData>;
   customers.use((socket, next) => {
-    const claims = verifyCustomerToken(typeof socket.handshake.auth?.customerToken === "string" ? socket.handshake.auth.customerToken : null);
-    if (!claims) return next(new Error("UNAUTHENTICATED"));
+    const token = typeof socket.handshake.auth?.customerToken === "string" ? socket.handshake.auth.customerToken : null;
+    const claims = verifyCustomerToken(token);
+    if (!claims || !token) return next(new Error("UNAUTHENTICATED"));
+    socket.data.customerToken = token;
     void socket.join(rooms.customer(claims.contactId));
     next();
+  });
+  customers.on("connection", (socket) => {
+    for (const register of customerRegistrations) register(socket);
   });
 
   return {

@@ -4,6 +4,8 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import type { Principal } from "../auth/principal";
 import { generateApiToken, hashApiToken } from "../auth/api-tokens";
+import { emitter } from "../realtime/emitter";
+import { rooms } from "../realtime/events";
 
 export const createTokenInputSchema = z.object({ name: z.string().trim().min(1, "Give the token a name, e.g. 'Phone'.").max(60) });
 
@@ -39,4 +41,6 @@ export async function revokeApiToken(options: { principal: Principal; tokenId: s
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw notFound("That token does not exist or was already revoked.");
+  // A socket checks its token once, when it connects: close those opened with this one.
+  emitter().in(rooms.apiToken(options.tokenId)).disconnectSockets(true);
 }

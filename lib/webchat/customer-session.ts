@@ -57,7 +57,7 @@ export const customerMessageInputSchema = z
   })
   .refine((input) => input.body.trim().length > 0 || (input.attachmentIds?.length ?? 0) > 0, { message: "Write a message before sending.", path: ["body"] });
 
-export async function sendCustomerMessage(claims: CustomerClaims, input: z.infer<typeof customerMessageInputSchema>): Promise<{ conversationId: string; message: CustomerMessageDto }> {
+export async function sendCustomerMessage(claims: CustomerClaims, input: CustomerMessageInput): Promise<{ conversationId: string; message: CustomerMessageDto }> {
   const received = await receiveCustomerMessage({
     contactId: claims.contactId,
     channelAddressId: claims.addressId,
@@ -67,6 +67,8 @@ export async function sendCustomerMessage(claims: CustomerClaims, input: z.infer
   });
   return { conversationId: received.conversationId, message: toCustomerMessage(received.message, await webchatEntryFor(received.conversationId, received.message)) };
 }
+
+export type CustomerMessageInput = z.infer<typeof customerMessageInputSchema>;
 
 export const customerReadInputSchema = z.object({ conversationId: z.string().min(1), upToSeq: z.number().int().min(1) });
 

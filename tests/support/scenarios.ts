@@ -38,6 +38,7 @@ export function socketSuite() {
   });
   const track = (socket: Socket) => (open.push(socket), socket);
   return {
+    url: () => harness!.url,
     /** A console client signed in as the user (session cookie), connected. */
     agent: async (user: SessionUser) => connected(track(connectClient(harness!.url, { cookie: await sessionCookieFor(user) }))),
     /** A web-chat customer's page for that contact at that entry point, connected and in its room. */

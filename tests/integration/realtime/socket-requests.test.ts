@@ -1,0 +1,118 @@
+/**
+ * Sending and picking over the open socket: the same domain rules as the
+ * HTTP API (one winner, typed refusals, resends stored once, validation),
+ * answered through the ack, with the same live events.
+ */
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createApiToken, revokeApiToken } from "@/lib/users/api-token-admin";
+import { createUser } from "../../support/factories";
+import { contactCenter, createContact, customerWrites } from "../../support/conversations";
+import { pickedConversation, socketSuite } from "../../support/scenarios";
+import { connectClient, connected, nextEvent, request, sleep } from "../../support/socket-harness";
+
+const sockets = socketSuite();
+
+describe("conversation:pick over the socket", () => {
+  it("10 agents pick one conversation at once: one winner, the others are told who won", async () => {
+    const center = await contactCenter({ agents: 10 });
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+    const clients = await Promise.all(center.agents.map((agent) => sockets.agent(agent)));
+
+    const answers = await Promise.all(clients.map((socket) => request<{ conversation: { id: string; assigneeId: string } }>(socket, "conversation:pick", { conversationId })));
+    const winners = answers.filter((answer) => answer.ok);
+    expect(winners).toHaveLength(1);
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { assignee: true } });
+    expect(winners[0]!.data!.conversation).toMatchObject({ id: conversationId });
+    expect(conversation.status).toBe("ACTIVE");
+    for (const answer of answers.filter((a) => !a.ok)) {
+      expect(answer.error).toEqual({ code: "CONFLICT", message: `Already picked by ${conversation.assignee!.name}.` });
+    }
+    expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
+  });
+
+  it("refuses another company's conversation as not found and a malformed request as invalid", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const other = await contactCenter({ agents: 1 });
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+    const stranger = await sockets.agent(other.agents[0]!);
+
+    expect(await request(stranger, "conversation:pick", { conversationId })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await request(stranger, "conversation:pick", { conversationId: 42 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).status).toBe("WAITING");
+  });
+});
+
+describe("message:send over the socket", () => {
+  it("an agent's message is stored once per clientMessageId and reaches the customer live", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const { conversationId, contactId } = await pickedConversation(center);
+    const agent = await sockets.agent(center.agents[0]!);
+    const customer = await sockets.customer({ contactId, addressId: center.address.id });
+
+    const live = nextEvent<{ conversationId: string; message: { body: string; seq: number } }>(customer, "message:created");
+    const clientMessageId = randomUUID();
+    const [first, again] = await Promise.all([
+      request<{ message: { id: string; seq: number } }>(agent, "message:send", { conversationId, clientMessageId, body: "Your order ships today." }),
+      request<{ message: { id: string; seq: number } }>(agent, "message:send", { conversationId, clientMessageId, body: "Your order ships today." }),
+    ]);
+    expect(first.ok && again.ok).toBe(true);
+    expect(again.data!.message.id).toBe(first.data!.message.id);
+    expect(await live).toMatchObject({ conversationId, message: { body: "Your order ships today.", seq: first.data!.message.seq } });
+    expect(await db.message.count({ where: { conversationId, clientMessageId } })).toBe(1);
+  });
+
+  it("refuses an empty message, and a conversation that is not yours, with nothing stored", async () => {
+    const center = await contactCenter({ agents: 2 });
+    const { conversationId } = await pickedConversation(center, 0);
+    const owner = await sockets.agent(center.agents[0]!);
+    const colleague = await sockets.agent(center.agents[1]!);
+    const before = await db.message.count({ where: { conversationId } });
+
+    expect(await request(owner, "message:send", { conversationId, clientMessageId: randomUUID(), body: "  " })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "VALIDATION", message: expect.stringContaining("Write a message before sending.") }),
+    });
+    expect(await request(colleague, "message:send", { conversationId, clientMessageId: randomUUID(), body: "Hi" })).toEqual({ ok: false, error: expect.objectContaining({ code: "CONFLICT", message: "Only the agent who picked this conversation can do that. Pick it first." }) });
+    expect(await db.message.count({ where: { conversationId } })).toBe(before);
+  });
+
+  it("a web-chat customer's message opens a conversation in the queue, then goes to the assigned agent live", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const contact = await createContact(center.company.id);
+    const customer = await sockets.customer({ contactId: contact.id, addressId: center.address.id });
+    const agent = await sockets.agent(center.agents[0]!);
+
+    const waiting = nextEvent<{ item: { id: string } }>(agent, "picklist:added");
+    const first = await request<{ conversationId: string; message: { seq: number } }>(customer, "message:send", { clientMessageId: randomUUID(), body: "Hello?" });
+    expect(first).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
+    const conversationId = first.data!.conversationId;
+    expect((await waiting).item.id).toBe(conversationId);
+
+    expect(await request(agent, "conversation:pick", { conversationId })).toMatchObject({ ok: true });
+    const delivered = nextEvent<{ message: { body: string; seq: number; direction: string } }>(agent, "message:created");
+    const second = await request(customer, "message:send", { clientMessageId: randomUUID(), body: "Are you there?" });
+    expect(second).toMatchObject({ ok: true, data: { conversationId, message: { seq: 2 } } });
+    expect((await delivered).message).toMatchObject({ body: "Are you there?", seq: 2, direction: "INBOUND" });
+
+    expect(await request(customer, "message:send", { clientMessageId: "short", body: "x" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await db.message.count({ where: { conversationId } })).toBe(2);
+  });
+});
+
+describe("API-token sockets", () => {
+  it("revoking the token closes the sockets opened with it", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const user = await createUser(center.company.id);
+    const principal = { userId: user.id, companyId: user.companyId, role: user.role, name: user.name, email: user.email };
+    const { token, summary } = await createApiToken({ principal, name: "Phone" });
+    const socket = await connected(connectClient(sockets.url(), { token }));
+    await sleep(100);
+    const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+
+    await revokeApiToken({ principal, tokenId: summary.id });
+    expect(await closed).toBe("io server disconnect");
+    await expect(connected(connectClient(sockets.url(), { token }))).rejects.toThrow("UNAUTHENTICATED");
+  });
+});
