@@ -53,6 +53,7 @@ async function clearRedis(url: string): Promise<void> {
 
 export async function main(args: string[]): Promise<number> {
   const config = configFrom(args);
+  const runs = scenarioFilter(args);
   const startedAt = new Date().toISOString();
   const resultsDir = join(projectRoot, "bench", "results");
   const logDir = join(resultsDir, "logs");
@@ -81,48 +82,59 @@ export async function main(args: string[]): Promise<number> {
     const b4 = await measureB4("/forbidden", config.b4Requests);
     rows.baselines({ b1, b2Insert: b2.insert, b2Claim: b2.claim, b3, b4 });
 
-    log("scenario 7 (empty database): console timings");
-    const empty = await timeConsole(fixtures.scaleAgent, config.consoleRequests);
+    const empty = runs(7) ? (log("scenario 7 (empty database): console timings"), await timeConsole(fixtures.scaleAgent, config.consoleRequests)) : undefined;
 
     log(`building ${config.conversations} web-chat conversations for ${config.agents} agents`);
     const world = await buildWorld(fixtures.agents, config.conversations);
     try {
-      log(`scenario 1: customer -> agent, ${config.rate} msg/s for ${config.seconds} s`);
-      const scenario1 = await customerToAgent(world, config.rate, config.seconds);
-      rows.delivery("1 customer->agent", scenario1, rows.deliveryTarget());
-      log(`scenario 2: agent -> customer, ${config.rate} msg/s for ${config.seconds} s`);
-      rows.delivery("2 agent->customer", await agentToCustomer(world, config.rate, config.seconds), rows.deliveryTarget());
-
-      log(`scenario 3: SMS (${config.smsConversations} conversations)`);
-      const sms = await setupSms(world.agents, config.smsConversations);
-      rows.delivery("3 SMS webhook->agent", await inboundSms(world.agents, sms, config.smsRate, config.smsSeconds), rows.workerTarget());
-      rows.outbound(await outboundSmsLatency(sms, config.smsRate, config.smsSeconds));
-      rows.throughput(await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds), config.providerMs);
-
-      log(`scenario 4: picklist race, ${config.agents} agents, ${config.race} waiting conversations`);
-      const ids = await seedWaiting(fixtures.companyId, fixtures.raceQueueId, fixtures.webchatAddressId, config.race);
-      rows.race(await picklistRace(world, fixtures.raceQueueId, ids, 120));
-
-      log(`scenario 6: reconnect storm at ${config.rate} msg/s`);
-      rows.storm(await reconnectStorm(world, config.rate, config.stormSeconds));
-
-      log(`scenario 5: headroom ${config.headroomRates.join(", ")} msg/s, ${config.headroomStepSeconds} s each`);
-      rows.headroom(await headroom(world, config.headroomRates, config.headroomStepSeconds, scenario1.latency.p99));
+      let scenario1P99 = Number.NaN;
+      if (runs(1)) {
+        log(`scenario 1: customer -> agent, ${config.rate} msg/s for ${config.seconds} s`);
+        const scenario1 = await customerToAgent(world, config.rate, config.seconds);
+        scenario1P99 = scenario1.latency.p99;
+        rows.delivery("1 customer->agent", scenario1, rows.deliveryTarget());
+      }
+      if (runs(2)) {
+        log(`scenario 2: agent -> customer, ${config.rate} msg/s for ${config.seconds} s`);
+        rows.delivery("2 agent->customer", await agentToCustomer(world, config.rate, config.seconds), rows.deliveryTarget());
+      }
+      if (runs(3)) {
+        log(`scenario 3: SMS (${config.smsConversations} conversations)`);
+        const sms = await setupSms(world.agents, config.smsConversations);
+        rows.delivery("3 SMS webhook->agent", await inboundSms(world.agents, sms, config.smsRate, config.smsSeconds), rows.workerTarget());
+        rows.outbound(await outboundSmsLatency(sms, config.smsRate, config.smsSeconds));
+        rows.throughput(await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds), config.providerMs);
+      }
+      if (runs(4)) {
+        log(`scenario 4: picklist race, ${config.agents} agents, ${config.race} waiting conversations`);
+        const ids = await seedWaiting(fixtures.companyId, fixtures.raceQueueId, fixtures.webchatAddressId, config.race);
+        rows.race(await picklistRace(world, fixtures.raceQueueId, ids, 120));
+      }
+      if (runs(6)) {
+        log(`scenario 6: reconnect storm at ${config.rate} msg/s`);
+        rows.storm(await reconnectStorm(world, config.rate, config.stormSeconds));
+      }
+      if (runs(5)) {
+        log(`scenario 5: headroom ${config.headroomRates.join(", ")} msg/s, ${config.headroomStepSeconds} s each`);
+        rows.headroom(await headroom(world, config.headroomRates, config.headroomStepSeconds, scenario1P99));
+      }
     } finally {
       closeWorld(world);
     }
 
-    log(`scenario 7: seeding ${config.seedConversations} conversations x ${config.seedPerConversation} messages`);
-    const seedSeconds = await seedHistory({
-      companyId: fixtures.companyId,
-      queueId: fixtures.queueId,
-      addressId: fixtures.webchatAddressId,
-      agentIds: fixtures.agents.map((a) => a.id),
-      conversations: config.seedConversations,
-      perConversation: config.seedPerConversation,
-    });
-    const seeded = await timeConsole(fixtures.scaleAgent, config.consoleRequests);
-    rows.scale(empty, seeded, config.seedConversations, config.seedConversations * config.seedPerConversation, seedSeconds);
+    if (empty) {
+      log(`scenario 7: seeding ${config.seedConversations} conversations x ${config.seedPerConversation} messages`);
+      const seedSeconds = await seedHistory({
+        companyId: fixtures.companyId,
+        queueId: fixtures.queueId,
+        addressId: fixtures.webchatAddressId,
+        agentIds: fixtures.agents.map((a) => a.id),
+        conversations: config.seedConversations,
+        perConversation: config.seedPerConversation,
+      });
+      const seeded = await timeConsole(fixtures.scaleAgent, config.consoleRequests);
+      rows.scale(empty, seeded, config.seedConversations, config.seedConversations * config.seedPerConversation, seedSeconds);
+    }
   } catch (error) {
     notes.push(`run aborted: ${error instanceof Error ? error.message : String(error)}`);
     console.error(error);
@@ -133,6 +145,7 @@ export async function main(args: string[]): Promise<number> {
     await disconnectDb().catch(() => undefined);
   }
 
+  if (runs.partial) notes.push(`--only ${runs.list}: the other scenarios were not run.`);
   if (config.mode === "quick") notes.push("--quick: smaller load and data (see bench/config.ts); targets are the issue's, but figures are not comparable with a full run.");
   const report: Report = {
     startedAt,
@@ -146,4 +159,13 @@ export async function main(args: string[]): Promise<number> {
   console.log("\n" + renderText(report));
   console.log(`\n[bench] wrote bench/results/latest.json and bench/results/latest.md`);
   return report.notes.some((n) => n.startsWith("run aborted")) ? 1 : 0;
+}
+
+/** `--only 3,4` runs those scenarios (baselines always run): for iterating on one path, not for a report. */
+function scenarioFilter(args: string[]): ((scenario: number) => boolean) & { partial: boolean; list: string } {
+  const at = args.indexOf("--only");
+  const list = at >= 0 ? (args[at + 1] ?? "") : "";
+  const wanted = new Set(list.split(",").map(Number).filter((n) => n >= 1 && n <= 7));
+  const runs = (scenario: number) => wanted.size === 0 || wanted.has(scenario);
+  return Object.assign(runs, { partial: wanted.size > 0, list });
 }

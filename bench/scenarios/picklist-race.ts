@@ -5,7 +5,7 @@
  * conversation claimed twice, every one claimed once.
  */
 import { execute, sql } from "../fixtures";
-import { request } from "../http";
+import { ask } from "../socket-request";
 import { nowMs } from "../stats";
 import type { World } from "../world";
 
@@ -55,13 +55,14 @@ export async function picklistRace(world: World, queueId: string, ids: string[],
           for (const candidate of open) if (i++ === index) { id = candidate; break; }
           open.delete(id);
           attempts += 1;
-          const answer = await request("POST", `/api/v1/conversations/${id}/pick`, { token: agent.token });
+          // As the console picks: a socket request on the agent's open connection.
+          const answer = await ask(agent.socket, "conversation:pick", { conversationId: id });
           // A pick retried after a lost answer is told it is already ours: that is this agent's claim.
-          const mine = answer.status === 409 && JSON.stringify(answer.body).includes("already picked this conversation");
-          if (answer.status === 200 || mine) {
+          const mine = !answer.ok && answer.error.message.includes("already picked this conversation");
+          if (answer.ok || mine) {
             claims.push({ agentId: agent.id, conversationId: id });
             lastClaim = nowMs();
-          } else if (answer.status !== 409) errors += 1;
+          } else if (answer.error.code !== "CONFLICT") errors += 1;
         }
       } finally {
         agent.socket.off("picklist:removed", onRemoved);

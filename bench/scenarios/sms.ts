@@ -1,7 +1,7 @@
 /**
  * Scenario 3: the worker path. Inbound: the stand-in posts a signed Twilio
  * webhook (POST /control/sms/inbound) and the assigned agent's socket
- * receives the message. Outbound: an agent's API send is queued, the
+ * receives the message. Outbound: an agent's send (console socket) is queued, the
  * outbound worker calls the stand-in, whose /control/accepted shows when it
  * arrived. Throughput: a burst of agent sends with the provider taking 50 ms
  * per call.
@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { DeliveryTracker, pace, type Delivered, type DeliveryResult } from "../delivery";
 import { SMS_NUMBER, sql } from "../fixtures";
 import { request } from "../http";
+import { ask } from "../socket-request";
 import { STAND_IN_URL } from "../stack";
 import { pool, sleep, summarize, type Summary } from "../stats";
 import { expectStatus, type AgentClient } from "../world";
@@ -92,10 +93,10 @@ async function acceptedWithTag(tag: string): Promise<AcceptedSend[]> {
   return Array.isArray(answer.body) ? (answer.body as AcceptedSend[]).filter((send) => send.text.startsWith(`${tag}|`)) : [];
 }
 
+/** As the console sends: a socket request; the outbound worker takes it from there. */
 async function sendAgentSms(c: SmsConversation, tag: string, k: number): Promise<boolean> {
   const body = `${tag}|${Date.now()}|${k}|Your parcel left our warehouse today.`;
-  const answer = await request("POST", `/api/v1/conversations/${c.id}/messages`, { token: c.agent.token, body: { clientMessageId: randomUUID(), body } });
-  return answer.status === 201;
+  return (await ask(c.agent.socket, "message:send", { conversationId: c.id, clientMessageId: randomUUID(), body })).ok;
 }
 
 export interface OutboundLatency {

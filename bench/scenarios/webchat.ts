@@ -1,12 +1,12 @@
 /**
- * Scenarios 1, 2 and 5: web-chat delivery between customers (HTTP send,
- * /customer socket) and agents (API send, agent socket) under paced load,
- * and the headroom ramp.
+ * Scenarios 1, 2 and 5: web-chat delivery between customers (their
+ * /customer socket) and agents (their console socket) under paced load, and
+ * the headroom ramp. Both send as their pages do: a socket request with an
+ * ack (message:send); the HTTP API takes the same sends.
  */
 import { randomUUID } from "node:crypto";
 import { DeliveryTracker, pace, stamp, type Delivered, type DeliveryResult } from "../delivery";
-import { WEBCHAT_ENTRY } from "../fixtures";
-import { request } from "../http";
+import { ask } from "../socket-request";
 import type { World } from "../world";
 
 type AgentMessageEvent = { assigneeId: string | null; message: Delivered & { direction: string } };
@@ -14,7 +14,7 @@ type CustomerMessageEvent = { conversationId: string; message: Omit<Delivered, "
 
 let runs = 0;
 
-/** Customers send (POST /api/webchat/.../messages); the assigned agent's socket receives message:created. */
+/** Customers send (message:send on /customer); the assigned agent's socket receives message:created. */
 export async function customerToAgent(world: World, rate: number, seconds: number): Promise<DeliveryResult> {
   const tracker = new DeliveryTracker(`c2a${++runs}`);
   const receiverOf = new Map<string, string>();
@@ -31,7 +31,7 @@ export async function customerToAgent(world: World, rate: number, seconds: numbe
   return tracker.result((id) => receiverOf.get(id)!, achieved);
 }
 
-/** Agents send (POST /api/v1/conversations/:id/messages); the customer's /customer socket receives message:created. */
+/** Agents send (message:send on the console socket); the customer's /customer socket receives message:created. */
 export async function agentToCustomer(world: World, rate: number, seconds: number): Promise<DeliveryResult> {
   const tracker = new DeliveryTracker(`a2c${++runs}`);
   const listeners = world.customers.map((customer) => {
@@ -49,16 +49,17 @@ export async function agentToCustomer(world: World, rate: number, seconds: numbe
     keyOf: (k) => customers[k % customers.length]!.conversationId,
     send: async (k) => {
       const customer = customers[k % customers.length]!;
-      const answer = await request<{ message: { id: string } }>("POST", `/api/v1/conversations/${customer.conversationId}/messages`, {
-        token: customer.agent.token,
-        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
+      const answer = await ask<{ message: { id: string } }>(customer.agent.socket, "message:send", {
+        conversationId: customer.conversationId,
+        clientMessageId: randomUUID(),
+        body: stamp(tracker.tag, k),
       });
-      if (answer.status !== 201) {
+      if (!answer.ok) {
         tracker.failedSends += 1;
         return;
       }
-      receiverOf.set(answer.body.message.id, customer.conversationId);
-      tracker.acked.add(answer.body.message.id);
+      receiverOf.set(answer.data.message.id, customer.conversationId);
+      tracker.acked.add(answer.data.message.id);
     },
   });
   await tracker.settle((id) => receiverOf.get(id)!, 5000);
@@ -98,7 +99,7 @@ export async function headroom(world: World, rates: number[], stepSeconds: numbe
   return { steps, lowP99, knee };
 }
 
-/** Customers write at a steady rate through the web-chat API; each acked message is expected at its conversation's agent. */
+/** Customers write at a steady rate from their web-chat sockets; each acked message is expected at its conversation's agent. */
 export function paceCustomerMessages(world: World, tracker: DeliveryTracker, receiverOf: Map<string, string>, rate: number, seconds: number) {
   const customers = world.customers;
   return pace({
@@ -107,16 +108,13 @@ export function paceCustomerMessages(world: World, tracker: DeliveryTracker, rec
     keyOf: (k) => customers[k % customers.length]!.conversationId,
     send: async (k) => {
       const customer = customers[k % customers.length]!;
-      const answer = await request<{ message: { id: string } }>("POST", `/api/webchat/${WEBCHAT_ENTRY}/messages`, {
-        token: customer.token,
-        body: { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) },
-      });
-      if (answer.status !== 201) {
+      const answer = await ask<{ message: { id: string } }>(customer.socket, "message:send", { clientMessageId: randomUUID(), body: stamp(tracker.tag, k) });
+      if (!answer.ok) {
         tracker.failedSends += 1;
         return;
       }
-      receiverOf.set(answer.body.message.id, customer.agent.id);
-      tracker.acked.add(answer.body.message.id);
+      receiverOf.set(answer.data.message.id, customer.agent.id);
+      tracker.acked.add(answer.data.message.id);
     },
   });
 }
