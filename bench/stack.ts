@@ -68,7 +68,7 @@ export interface Stack {
 function startProcess(root: string, name: string, script: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
   const log = createWriteStream(join(logDir, `${name}.log`));
   // BENCH_PROFILE=1 writes a V8 CPU profile of each process at exit (bench/results/profiles) for finding where time goes.
-  const profile = process.env.BENCH_PROFILE === "1" ? ["--cpu-prof", "--cpu-prof-dir", join(logDir, "..", "profiles"), `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const profile = process.env.BENCH_PROFILE === "1" ? ["--cpu-prof", "--cpu-prof-dir", join(logDir, "..", "profiles", name)] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });

@@ -1,9 +1,5 @@
-import { ConsoleShell } from "@/components/console/console-shell";
-import { requirePagePrincipal } from "@/lib/auth/session";
-import { getSettings } from "@/lib/users/settings";
+import { ConsoleFrame } from "@/components/console/console-frame";
 
-export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const principal = await requirePagePrincipal("SUPERVISOR");
-  const settings = await getSettings({ principal });
-  return <ConsoleShell principal={principal} notify={settings.notifyNewMessages}>{children}</ConsoleShell>;
+export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  return <ConsoleFrame role="SUPERVISOR">{children}</ConsoleFrame>;
 }

@@ -13,7 +13,7 @@ import type { MessagePage } from "@/lib/messages/list-messages";
 import { api, ApiError, newClientMessageId } from "@/components/common/api-client";
 import { ChannelBadge, customerLabel } from "@/components/common/channel-badge";
 import { useToast } from "@/components/common/toast";
-import { useSocketEvent } from "@/components/realtime/socket-provider";
+import { useSocket, useSocketEvent, viaSocketOrHttp } from "@/components/realtime/socket-provider";
 import { Composer } from "./composer";
 import { ConfirmDialog } from "./confirm-dialog";
 import { DetailsPanel } from "./details-panel";
@@ -35,6 +35,7 @@ interface Props {
 
 export function ConversationView({ details, initialPage, initialNotes, currentUserId, filePolicy }: Props) {
   const conversation = details.conversation;
+  const { socket } = useSocket();
   const [status, setStatus] = useState(conversation.status);
   const [assigneeId, setAssigneeId] = useState(conversation.assigneeId);
   const [pending, setPending] = useState<PendingMessage[]>([]);
@@ -97,14 +98,16 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
     setPending((list) => [...list.filter((p) => p.clientMessageId !== clientMessageId), { clientMessageId, body: shown, state: "sending", templateName, attachmentIds, text: body }]);
     try {
       const payload = templateName ? { clientMessageId, templateName } : { clientMessageId, body, ...(attachmentIds.length ? { attachmentIds } : {}) };
-      const { message } = await api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: payload });
+      const { message } = await viaSocketOrHttp(socket, "message:send", { conversationId: conversation.id, ...payload }, () =>
+        api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: payload }),
+      );
       apply([message]);
       setPending((list) => list.filter((p) => p.clientMessageId !== clientMessageId));
     } catch (error) {
       const reason = error instanceof ApiError ? error.message : "Not sent";
       setPending((list) => list.map((p) => (p.clientMessageId === clientMessageId ? { ...p, state: "failed", error: reason } : p)));
     }
-  }, [conversation.id, apply]);
+  }, [conversation.id, apply, socket]);
 
   async function retry(messageId: string) {
     try {

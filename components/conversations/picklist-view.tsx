@@ -10,13 +10,14 @@ import { useCallback, useState } from "react";
 import type { PicklistItemDto } from "@/lib/conversations/dto";
 import { api, ApiError } from "@/components/common/api-client";
 import { useToast } from "@/components/common/toast";
-import { useOnConnect, useSocketEvent } from "@/components/realtime/socket-provider";
+import { useOnConnect, useSocket, useSocketEvent, viaSocketOrHttp } from "@/components/realtime/socket-provider";
 import { PicklistCard } from "./picklist-card";
 
 export function PicklistView({ initialItems }: { initialItems: PicklistItemDto[] }) {
   const [items, setItems] = useState(initialItems);
   const [picking, setPicking] = useState<string | null>(null);
   const router = useRouter();
+  const { socket } = useSocket();
   const toast = useToast();
 
   const refresh = useCallback(async () => {
@@ -36,7 +37,7 @@ export function PicklistView({ initialItems }: { initialItems: PicklistItemDto[]
   async function pick(id: string) {
     setPicking(id);
     try {
-      await api(`/api/v1/conversations/${id}/pick`, { method: "POST" });
+      await viaSocketOrHttp(socket, "conversation:pick", { conversationId: id }, () => api(`/api/v1/conversations/${id}/pick`, { method: "POST" }));
       router.push(`/conversations/${id}`);
     } catch (error) {
       toast(error instanceof ApiError ? error.message : "Could not pick the conversation.", "error");

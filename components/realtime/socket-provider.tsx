@@ -10,6 +10,8 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AgentClientToServer, AgentEventName, AgentEvents, AgentRequests, AgentServerToClient, SocketAck } from "@/lib/realtime/events";
+import { errorStatus, type ErrorCode } from "@/lib/errors";
+import { ApiError } from "@/components/common/api-client";
 
 export type AgentClientSocket = Socket<AgentServerToClient, AgentClientToServer>;
 export type ConnectionState = "connecting" | "online" | "offline";
@@ -85,6 +87,29 @@ export function socketRequest<K extends keyof AgentRequests>(
       else reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
     });
   });
+}
+
+/**
+ * For what agents repeat all day (sending, picking): over the open socket,
+ * one round trip without HTTP and session overhead; over HTTP when the
+ * socket is down or does not answer. Both requests are idempotent (a
+ * clientMessageId; a pick already ours), so the fallback cannot double
+ * anything. Refusals come back as ApiError either way.
+ */
+export async function viaSocketOrHttp<K extends keyof AgentRequests>(
+  socket: AgentClientSocket | null,
+  name: K,
+  payload: AgentRequests[K]["request"],
+  overHttp: () => Promise<AgentRequests[K]["response"]>,
+): Promise<AgentRequests[K]["response"]> {
+  if (!socket?.connected) return overHttp();
+  try {
+    return await socketRequest(socket, name, payload);
+  } catch (error) {
+    const code = (error as { code?: ErrorCode }).code;
+    if (code) throw new ApiError((error as Error).message, code, errorStatus[code] ?? 500);
+    return overHttp();
+  }
 }
 
 /**

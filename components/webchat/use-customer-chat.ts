@@ -9,7 +9,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AttachmentDto, CustomerMessageDto } from "@/lib/conversations/dto";
 import type { CustomerChatState } from "@/lib/webchat/customer-session";
-import type { CustomerEvents } from "@/lib/realtime/events";
+import type { CustomerEvents, CustomerRequests, SocketAck } from "@/lib/realtime/events";
+import { errorStatus } from "@/lib/errors";
 import { api, ApiError, newClientMessageId } from "@/components/common/api-client";
 
 export interface OutgoingMessage {
@@ -31,6 +32,7 @@ function merge(list: CustomerMessageDto[], incoming: CustomerMessageDto[]) {
 /** onAttachmentUpdated hears the validation verdict on files this customer uploads. */
 export function useCustomerChat(entry: string, onAttachmentUpdated?: (attachment: AttachmentDto) => void) {
   const attachmentListener = useRef(onAttachmentUpdated);
+  const socketRef = useRef<Socket | null>(null);
   useEffect(() => {
     attachmentListener.current = onAttachmentUpdated;
   });
@@ -71,6 +73,7 @@ export function useCustomerChat(entry: string, onAttachmentUpdated?: (attachment
   useEffect(() => {
     if (!token) return;
     const socket: Socket = io("/customer", { auth: { customerToken: token }, transports: ["websocket", "polling"] });
+    socketRef.current = socket;
     socket.on("connect", () => {
       setConnected(true);
       void load(token);
@@ -89,6 +92,7 @@ export function useCustomerChat(entry: string, onAttachmentUpdated?: (attachment
       if (event.conversationId === conversationId.current) setConversation((c) => (c ? { ...c, status: "ended" } : c));
     });
     return () => {
+      socketRef.current = null;
       socket.disconnect();
     };
   }, [token, load]);
@@ -118,7 +122,9 @@ export function useCustomerChat(entry: string, onAttachmentUpdated?: (attachment
     setOutgoing((list) => [...list.filter((m) => m.clientMessageId !== clientMessageId), { clientMessageId, body, state: "sending", attachmentIds }]);
     try {
       const payload = { clientMessageId, body, ...(attachmentIds.length ? { attachmentIds } : {}) };
-      const result = await api<{ conversationId: string; message: CustomerMessageDto }>(`/api/webchat/${entry}/messages`, { token, body: payload });
+      const result = await sendOverSocketOrHttp(socketRef.current, payload, () =>
+        api<{ conversationId: string; message: CustomerMessageDto }>(`/api/webchat/${entry}/messages`, { token, body: payload }),
+      );
       if (result.conversationId !== conversationId.current) {
         conversationId.current = result.conversationId;
         setMessages([result.message]);
@@ -143,4 +149,19 @@ export function useCustomerChat(entry: string, onAttachmentUpdated?: (attachment
   }, [entry]);
 
   return { ready, token, customer, conversation, messages, outgoing, connected, start, send, leave };
+}
+
+type SentMessage = { conversationId: string; message: CustomerMessageDto };
+
+/** Over the open socket when connected (one round trip), else over HTTP; the clientMessageId makes a fallback after a lost answer safe. */
+async function sendOverSocketOrHttp(socket: Socket | null, payload: CustomerRequests["message:send"]["request"], overHttp: () => Promise<SentMessage>): Promise<SentMessage> {
+  if (!socket?.connected) return overHttp();
+  let answer: SocketAck<SentMessage>;
+  try {
+    answer = await socket.timeout(8000).emitWithAck("message:send", payload);
+  } catch {
+    return overHttp();
+  }
+  if (answer.ok) return answer.data;
+  throw new ApiError(answer.error.message, answer.error.code, errorStatus[answer.error.code] ?? 500);
 }
