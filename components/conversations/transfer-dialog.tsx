@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Directory } from "@/lib/users/list-directory";
 import { api, ApiError } from "@/components/common/api-client";
+import { useSocketEvent } from "@/components/realtime/socket-provider";
 
 export function TransferDialog({ conversationId, currentUserId, open, onClose, onDone }: { conversationId: string; currentUserId: string; open: boolean; onClose: () => void; onDone: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -18,6 +19,11 @@ export function TransferDialog({ conversationId, currentUserId, open, onClose, o
       void api<Directory>("/api/v1/directory").then(setDirectory).catch(() => setError("Could not load colleagues and queues."));
     } else dialog.current?.close();
   }, [open]);
+
+  // A colleague who signs in or out while the dialog is open is shown as they are now.
+  useSocketEvent("presence:changed", ({ userId, online }) => {
+    setDirectory((current) => (current ? { ...current, agents: current.agents.map((agent) => (agent.id === userId ? { ...agent, online } : agent)) } : current));
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,9 +1,12 @@
+import { unstable_rethrow } from "next/navigation";
 import { NextResponse } from "next/server";
 import type { ZodType } from "zod";
 import { AppError, fromZodError, toErrorBody } from "../errors";
 
 /** Maps any thrown error to the HTTP answer; the only place that does so. */
 export function errorResponse(error: unknown): Response {
+  // Next.js signals (prerender bail-out, redirect, notFound) are control flow, not failures: let Next handle them.
+  unstable_rethrow(error);
   const { status, body } = toErrorBody(error);
   return NextResponse.json(body, { status });
 }

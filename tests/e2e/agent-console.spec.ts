@@ -110,7 +110,8 @@ test("a customer's reload resumes the same chat", async ({ browser }) => {
   const center = await createCenter({ agents: 1 });
   const customer = await customerPage(browser, center.entry, "Reload Rosa");
   await send(customer, "Before reload");
-  await expect(customer.getByText("Before reload")).toBeVisible();
+  // Stored (acknowledged), not only shown as sending: a reload in between would rightly lose it.
+  await expect(customer.getByTestId("customer-message").filter({ hasText: "Before reload" })).toBeVisible();
   await customer.reload();
   await expect(customer.getByText("Before reload")).toBeVisible();
   await send(customer, "After reload");

@@ -7,7 +7,6 @@ import { QueueSettings } from "@/components/configuration/queue-settings";
 import { SmsUsage } from "@/components/configuration/sms-usage";
 
 export const metadata = { title: "Configuration" };
-export const dynamic = "force-dynamic";
 
 export default async function ConfigurationPage() {
   const principal = await requirePagePrincipal("SUPERVISOR");

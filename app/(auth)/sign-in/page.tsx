@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import { getPrincipal } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
 
+// Answers (or redirects) only once it knows who is asking: no static frame first.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {

@@ -2,7 +2,6 @@ import { requirePagePrincipal } from "@/lib/auth/session";
 import { listActiveConversations } from "@/lib/conversations/list-active-conversations";
 import { ConversationList } from "@/components/conversations/conversation-list";
 
-export const dynamic = "force-dynamic";
 
 export default async function ConversationsLayout({ children }: { children: React.ReactNode }) {
   const principal = await requirePagePrincipal("AGENT");

@@ -3,7 +3,6 @@ import { listHistory } from "@/lib/conversations/list-history";
 import { HistoryList } from "@/components/conversations/history-list";
 
 export const metadata = { title: "History" };
-export const dynamic = "force-dynamic";
 
 export default async function HistoryPage() {
   const principal = await requirePagePrincipal("AGENT");

@@ -3,7 +3,6 @@ import { listRooms } from "@/lib/rooms/list-rooms";
 import { MessagesTable } from "@/components/rooms/messages-table";
 
 export const metadata = { title: "Messages" };
-export const dynamic = "force-dynamic";
 
 export default async function MessagesPage() {
   const principal = await requirePagePrincipal("AGENT");

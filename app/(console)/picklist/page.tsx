@@ -3,7 +3,6 @@ import { listPicklist } from "@/lib/conversations/list-picklist";
 import { PicklistView } from "@/components/conversations/picklist-view";
 
 export const metadata = { title: "Picklist" };
-export const dynamic = "force-dynamic";
 
 export default async function PicklistPage() {
   const principal = await requirePagePrincipal("AGENT");

@@ -6,7 +6,6 @@ import { OwnPhoneSetting } from "@/components/settings/own-phone-setting";
 import { ApiTokens } from "@/components/settings/api-tokens";
 
 export const metadata = { title: "Settings" };
-export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const principal = await requirePagePrincipal("AGENT");

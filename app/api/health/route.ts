@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { checkHealth } from "@/lib/health/check-health";
 
-export const dynamic = "force-dynamic";
 
 /** Public on purpose (load balancers, the start script): it reveals states, not data. */
 export async function GET() {

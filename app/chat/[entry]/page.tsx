@@ -5,7 +5,9 @@ import { CustomerChat } from "@/components/webchat/customer-chat";
 import { AppError } from "@/lib/errors";
 import { effectiveLimitBytes, getFilePolicy } from "@/lib/files/file-policy";
 
-export const dynamic = "force-dynamic";
+// Answers (or redirects) only once it knows who is asking: no static frame first.
+export const instant = false;
+
 export const metadata: Metadata = { title: "Chat" };
 
 /** The public customer page of a web-chat entry point. */

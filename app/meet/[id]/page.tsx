@@ -5,8 +5,10 @@ import { requireMeetingMember } from "@/lib/meetings/meeting-invite";
 import { meetingInvitePath, toMeetingDto } from "@/lib/meetings/start-meeting";
 import { MeetingRoom } from "@/components/meetings/meeting-room";
 
+// Answers (or redirects) only once it knows who is asking: no static frame first.
+export const instant = false;
+
 export const metadata = { title: "Meeting" };
-export const dynamic = "force-dynamic";
 
 /** A meeting link from a chat: only the chat's current members may open it; anyone else sees "not found". */
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {

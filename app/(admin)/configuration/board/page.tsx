@@ -3,7 +3,6 @@ import { getQueueBoard } from "@/lib/routing/queue-board";
 import { QueueBoard } from "@/components/configuration/queue-board";
 
 export const metadata = { title: "Queue board" };
-export const dynamic = "force-dynamic";
 
 export default async function QueueBoardPage() {
   const principal = await requirePagePrincipal("SUPERVISOR");

@@ -4,7 +4,6 @@ import { formatBytes } from "@/lib/files/format-bytes";
 import { FilePolicyForm } from "@/components/configuration/file-policy-form";
 
 export const metadata = { title: "Files" };
-export const dynamic = "force-dynamic";
 
 export default async function FilesPage() {
   const principal = await requirePagePrincipal("ADMIN");

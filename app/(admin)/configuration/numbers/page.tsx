@@ -5,7 +5,6 @@ import { publicUrl } from "@/lib/env";
 import { NumberList } from "@/components/configuration/number-editor";
 
 export const metadata = { title: "Numbers and channels" };
-export const dynamic = "force-dynamic";
 
 export default async function NumbersPage() {
   const principal = await requirePagePrincipal("SUPERVISOR");

@@ -4,7 +4,6 @@ import { ConversationView } from "@/components/conversations/conversation-view";
 import { loadConversationForPage } from "@/components/conversations/load-conversation";
 
 export const metadata = { title: "Conversation" };
-export const dynamic = "force-dynamic";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("AGENT");

@@ -5,7 +5,6 @@ import { ConversationView } from "@/components/conversations/conversation-view";
 import { loadConversationForPage } from "@/components/conversations/load-conversation";
 
 export const metadata = { title: "Past conversation" };
-export const dynamic = "force-dynamic";
 
 export default async function HistoryConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("AGENT");

@@ -6,7 +6,6 @@ import { getRoom } from "@/lib/rooms/list-rooms";
 import { RoomHistory } from "@/components/rooms/room-history";
 
 export const metadata = { title: "Conversation history" };
-export const dynamic = "force-dynamic";
 
 export default async function RoomHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("AGENT");
