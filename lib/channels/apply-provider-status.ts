@@ -4,24 +4,34 @@
  * backwards; the message id echoed by the provider reconciles a send whose
  * answer we never recorded (a worker crash between the call and the commit).
  */
-import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { db, RELAXED_COMMIT } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { publishAgentEvent } from "../realtime/bus";
 import { messageSelect, toMessageDto } from "../conversations/dto";
 import type { ChannelModule, StatusEvent } from "./types";
 import { isOptOut, sentItemMatch, statusUpdate } from "./status-update";
 import { deliverToCustomer } from "./deliver-to-customer";
 
+/**
+ * One statement finds the message (by the provider's id, or ours echoed back before we recorded theirs) and moves
+ * its status forward; false when no message of this company matches or the status would not move it forward.
+ */
 export async function applyProviderStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<boolean> {
-  const where: Prisma.MessageWhereInput = {
-    conversation: { companyId },
-    OR: sentItemMatch(channelModule, event),
-  };
-  const message = await db.message.findFirst({ where, select: { id: true, conversationId: true } });
+  const { where, data } = statusUpdate(channelModule, event);
+  const [echoed] = sentItemMatch(channelModule, event).slice(1);
+  const failure = "failureCode" in data ? Prisma.sql`, "failureCode" = ${data.failureCode}, "failureReason" = ${data.failureReason}` : Prisma.empty;
+  const [message] = await db.$queryRaw<Array<{ id: string; conversationId: string }>>`
+    WITH ${RELAXED_COMMIT}
+    UPDATE "Message" AS m
+    SET status = ${data.status}::"MessageStatus", provider = ${data.provider}, "providerMessageId" = ${data.providerMessageId},
+        "updatedAt" = (now() AT TIME ZONE 'UTC') ${failure}
+    FROM relaxed_commit, "Conversation" AS c
+    WHERE c.id = m."conversationId" AND c."companyId" = ${companyId}
+      AND ((m.provider = ${channelModule.provider} AND m."providerMessageId" = ${event.providerMessageId})
+        ${echoed ? Prisma.sql`OR (m.id = ${echoed.id} AND m."providerMessageId" IS NULL)` : Prisma.empty})
+      AND m.status::text = ANY(${where.status.in}::text[])
+    RETURNING m.id, m."conversationId"`;
   if (!message) return false;
-  const update = statusUpdate(channelModule, event);
-  const { count } = await db.message.updateMany({ where: { id: message.id, ...update.where }, data: update.data });
-  if (count === 0) return false;
   if (isOptOut(channelModule, event)) await markOptedOut(message.conversationId);
   await publishMessageUpdate(message.id);
   return true;

@@ -5,11 +5,11 @@
  * twice (a worker killed mid-send) is answered with the first result instead
  * of a second SMS.
  */
-import { db } from "../db";
+import { db, RELAXED_COMMIT } from "../db";
 import { publicUrl } from "../env";
 import { signFileLink } from "../files/sign-file-link";
 import { moduleForChannel, slugFor } from "./registry";
-import { providerConfigById } from "./provider-config";
+import { providerConfigSelect, toConfig } from "./provider-config";
 import { markOptedOut, publishMessageUpdate } from "./apply-provider-status";
 import { takeSendSlot } from "./send-rate";
 import type { ChannelModule, OutboundPayload } from "./types";
@@ -30,24 +30,30 @@ export class SendThrottled extends Error {
 }
 
 export async function sendOutboundMessage(options: { messageId: string; isLastAttempt: boolean; attempts: number }): Promise<void> {
+  // One query for the message, its customer and the number's settings: every send pays for this.
   const message = await db.message.findUnique({
     where: { id: options.messageId },
     select: {
       id: true, status: true, body: true, templateName: true, retryCount: true,
       attachments: { where: { status: "ACCEPTED" }, select: { id: true }, orderBy: { createdAt: "asc" } },
-      conversation: { select: { id: true, channel: true, channelAddressId: true, companyId: true, contact: { select: { phone: true, name: true, optedOutAt: true } } } },
+      conversation: {
+        select: {
+          id: true, channel: true, companyId: true,
+          contact: { select: { phone: true, name: true, optedOutAt: true } },
+          channelAddress: { select: { ...providerConfigSelect, sendRatePerSecond: true } },
+        },
+      },
     },
   });
   if (!message || message.status !== "QUEUED") return;
   const { conversation } = message;
   const channelModule = moduleForChannel(conversation.channel);
-  const config = await providerConfigById(conversation.channelAddressId);
+  const config = toConfig(conversation.channelAddress);
   if (!channelModule || !config) return fail(message.id, "NOT_CONFIGURED", "This number has no provider settings. An administrator can add them under Configuration → Numbers.");
   if (!conversation.contact.phone) return fail(message.id, "NO_NUMBER", "The customer has no phone number.");
   if (conversation.contact.optedOutAt) return fail(message.id, "OPTED_OUT", "The customer opted out of messages from this number.");
 
-  const address = await db.channelAddress.findUniqueOrThrow({ where: { id: config.addressId }, select: { sendRatePerSecond: true } });
-  const wait = await takeSendSlot(config.addressId, address.sendRatePerSecond);
+  const wait = await takeSendSlot(config.addressId, conversation.channelAddress.sendRatePerSecond);
   if (wait > 0) throw new SendThrottled(wait);
 
   const payload: OutboundPayload = {
@@ -75,9 +81,15 @@ async function templateFor(companyId: string, name: string, customerName: string
 }
 
 async function recordSent(channelModule: ChannelModule, messageId: string, providerMessageId: string): Promise<void> {
-  // A status callback may have arrived first (and advanced the status): only a QUEUED message becomes SENT.
-  await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data: { status: "SENT", provider: channelModule.provider, providerMessageId } });
-  await db.message.updateMany({ where: { id: messageId, providerMessageId: null }, data: { provider: channelModule.provider, providerMessageId } });
+  // A status callback may have arrived first (and advanced the status): only a QUEUED message becomes SENT,
+  // and the provider's id is recorded unless that callback already did.
+  await db.$executeRaw`
+    WITH ${RELAXED_COMMIT}
+    UPDATE "Message"
+    SET status = CASE WHEN status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE status END,
+        provider = ${channelModule.provider}, "providerMessageId" = ${providerMessageId}, "updatedAt" = (now() AT TIME ZONE 'UTC')
+    FROM relaxed_commit
+    WHERE id = ${messageId} AND (status = 'QUEUED' OR "providerMessageId" IS NULL)`;
   await publishMessageUpdate(messageId);
 }
 
