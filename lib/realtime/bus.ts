@@ -25,7 +25,8 @@ const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => strin
   "note:created": (p) => [rooms.conversation(p.note.conversationId)],
   "offer:received": (p) => userRooms(p.userId),
   "offer:withdrawn": (p) => userRooms(p.userId),
-  "queue:changed": (p) => [rooms.company(p.companyId)],
+  // Only the queue board listens: agents' sockets are spared an event per pick, offer, transfer and end.
+  "queue:changed": (p) => [rooms.supervisors(p.companyId)],
   // Only the uploader hears about their file until it is sent on a message.
   "attachment:updated": (p) => userRooms(p.userId),
   // Widget conversations are private to their members: only their user rooms hear them.

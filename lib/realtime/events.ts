@@ -35,7 +35,7 @@ export interface AgentEvents {
   /** An offer to one agent, to accept or decline before expiresAt. */
   "offer:received": { userId: string; conversation: ConversationSummaryDto; expiresAt: string };
   "offer:withdrawn": { userId: string; conversationId: string; reason: "declined" | "timed-out" | "accepted" };
-  /** Something changed on a queue's board (waiting count, agents); supervisors re-read it. */
+  /** Something changed on a queue's board (waiting count, agents); supervisors re-read it. Sent to supervisors and admins only. */
   "queue:changed": { companyId: string; queueId: string };
   /** The file-validation worker finished checking a file the user uploaded (accepted or refused with a reason). */
   "attachment:updated": { userId: string; conversationId: string | null; roomId: string | null; attachment: AttachmentDto };
@@ -96,6 +96,8 @@ export type CustomerClientToServer = {
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   company: (companyId: string) => `company:${companyId}`,
+  /** A company's supervisors and admins (what only the queue board needs). */
+  supervisors: (companyId: string) => `supervisors:${companyId}`,
   queue: (queueId: string) => `queue:${queueId}`,
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   /** A web-chat customer's room, by contact (it outlives each conversation). */

@@ -12,7 +12,7 @@ import { db } from "../db";
 import { createRedis } from "../redis";
 import { principalFromApiToken } from "../auth/api-tokens";
 import { principalFromCookieHeader } from "../auth/session-token";
-import type { Principal } from "../auth/principal";
+import { hasRole, type Principal } from "../auth/principal";
 import { handleRequest } from "./ack";
 import { SOCKET_IO_REDIS_KEY } from "./emitter";
 import { verifyCustomerToken } from "../webchat/customer-token";
@@ -80,6 +80,7 @@ export function createSocketServer(httpServer: HttpServer): { io: Server; close:
     await socket.join([
       rooms.user(principal.userId),
       rooms.company(principal.companyId),
+      ...(hasRole(principal, "SUPERVISOR") ? [rooms.supervisors(principal.companyId)] : []),
       ...memberships.map((m) => rooms.queue(m.queueId)),
       ...(principal.apiTokenId ? [rooms.apiToken(principal.apiTokenId)] : []),
     ]);

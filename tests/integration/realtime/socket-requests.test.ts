@@ -10,7 +10,7 @@ import { createApiToken, revokeApiToken } from "@/lib/users/api-token-admin";
 import { createUser } from "../../support/factories";
 import { contactCenter, createContact, customerWrites } from "../../support/conversations";
 import { pickedConversation, socketSuite } from "../../support/scenarios";
-import { connectClient, connected, nextEvent, request, sleep } from "../../support/socket-harness";
+import { collect, connectClient, connected, nextEvent, request, sleep } from "../../support/socket-harness";
 
 const sockets = socketSuite();
 
@@ -98,6 +98,26 @@ describe("message:send over the socket", () => {
 
     expect(await request(customer, "message:send", { clientMessageId: "short", body: "x" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect(await db.message.count({ where: { conversationId } })).toBe(2);
+  });
+});
+
+describe("who hears what a pick changes", () => {
+  it("the queue's agents hear the card go; only supervisors hear that the board changed", async () => {
+    const center = await contactCenter({ agents: 2 });
+    const supervisor = await createUser(center.company.id, { role: "SUPERVISOR" });
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+    const [picker, colleague] = await Promise.all(center.agents.map((agent) => sockets.agent(agent)));
+    const board = await sockets.agent(supervisor);
+    const colleagueHeard = collect<{ queueId: string }>(colleague!, "queue:changed");
+    await sleep(100);
+
+    const removed = nextEvent<{ conversationId: string; reason: string }>(colleague!, "picklist:removed");
+    const changed = nextEvent<{ queueId: string }>(board, "queue:changed");
+    expect(await request(picker!, "conversation:pick", { conversationId })).toMatchObject({ ok: true });
+    expect(await removed).toMatchObject({ conversationId, reason: "picked" });
+    expect(await changed).toMatchObject({ queueId: center.queue.id });
+    await sleep(200);
+    expect(colleagueHeard).toEqual([]);
   });
 });
 
