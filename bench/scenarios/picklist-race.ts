@@ -42,8 +42,8 @@ export async function picklistRace(world: World, queueId: string, ids: string[],
   await Promise.all(
     world.agents.map(async (agent) => {
       const open = new Set(ids);
-      const onRemoved = (event: { queueId: string; conversationId: string }) => {
-        if (event.queueId === queueId) open.delete(event.conversationId);
+      const onRemoved = (event: { queueId: string; removed: Array<{ conversationId: string }> }) => {
+        if (event.queueId === queueId) for (const gone of event.removed) open.delete(gone.conversationId);
       };
       agent.socket.on("picklist:removed", onRemoved);
       try {

@@ -30,8 +30,9 @@ export function PicklistView({ initialItems }: { initialItems: PicklistItemDto[]
   useSocketEvent("picklist:added", ({ item }) => {
     setItems((list) => (list.some((i) => i.id === item.id) ? list : [...list, item].sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt))));
   });
-  useSocketEvent("picklist:removed", ({ conversationId }) => {
-    setItems((list) => list.filter((i) => i.id !== conversationId));
+  useSocketEvent("picklist:removed", ({ removed }) => {
+    const gone = new Set(removed.map((r) => r.conversationId));
+    setItems((list) => list.filter((i) => !gone.has(i.id)));
   });
 
   async function pick(id: string) {

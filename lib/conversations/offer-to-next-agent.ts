@@ -6,7 +6,7 @@
 import { db } from "../db";
 import { env } from "../env";
 import { enqueue } from "../queue/jobs";
-import { publishAgentEvent } from "../realtime/bus";
+import { publishAgentEvent, publishPicklistRemoval } from "../realtime/bus";
 import { onlineUserIds } from "../realtime/presence";
 import { loadSummary } from "./load-summary";
 
@@ -47,7 +47,7 @@ export async function offerToNextAgent(conversationId: string): Promise<boolean>
 
   await enqueue("offerTimeout", { conversationId, offeredToId: chosen }, { delay: env.OFFER_TIMEOUT_SECONDS * 1000, jobId: `offer-${offered.id}` });
   const summary = await loadSummary(conversationId, chosen);
-  publishAgentEvent("picklist:removed", { companyId: conversation.companyId, queueId: conversation.queueId, conversationId, reason: "offered" });
+  publishPicklistRemoval(conversation.companyId, conversation.queueId, { conversationId, reason: "offered" });
   publishAgentEvent("offer:received", { userId: chosen, conversation: summary, expiresAt: expiresAt.toISOString() });
   publishAgentEvent("queue:changed", { companyId: conversation.companyId, queueId: conversation.queueId });
   return true;

@@ -2,41 +2,110 @@
  * Pick: the first agent to claim a waiting conversation gets it. The claim is
  * one conditional UPDATE (status must still be WAITING, the picker must be a
  * member of its queue), so when many agents pick at once PostgreSQL lets
- * exactly one through; the others are told who won. The claim and its PICKED
- * event are one statement (one round trip, atomic): picks are what agents
- * race on, so the winner's path is kept short and only a miss pays for
- * finding out why.
+ * exactly one through; the others are told who won. The claim, its PICKED
+ * event and the picker's summary are one statement (one round trip, atomic),
+ * and picks that arrive together share it: picks are what agents race on, so
+ * the winner's path is kept short and only a miss pays for finding out why.
  */
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
-import { publishAgentEvent } from "../realtime/bus";
+import type { Channel, ConversationStatus } from "../generated/prisma/enums";
+import { inFlightBatches } from "../batching";
+import { publishAgentEvent, publishPicklistRemoval } from "../realtime/bus";
 import { findVisibleConversation } from "./access";
-import { loadSummary } from "./load-summary";
-import type { ConversationSummaryDto } from "./dto";
+import { toSummaryDto, type ConversationSummaryDto } from "./dto";
 
 export async function pickConversation(options: { principal: Principal; conversationId: string }): Promise<ConversationSummaryDto> {
   const { principal, conversationId } = options;
-  const [claimed] = await db.$queryRaw<Array<{ queueId: string }>>`
-    WITH claimed AS (
+  const summary = await claim({ principal, conversationId });
+  if (!summary) throw await whyNotPicked(principal, conversationId);
+
+  publishPicklistRemoval(principal.companyId, summary.queueId, { conversationId, reason: "picked", byName: principal.name });
+  publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary });
+  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: summary.queueId });
+  return summary;
+}
+
+interface ClaimRequest {
+  principal: Principal;
+  conversationId: string;
+}
+
+/** Concurrent picks (an agent race) share one statement per round trip. */
+const claim = inFlightBatches(async (requests: ClaimRequest[]) => {
+  try {
+    return await claimMany(requests);
+  } catch (error) {
+    // The statement is atomic, so nothing of it happened: a batch that failed (e.g. chosen as a deadlock victim
+    // against another process's batch) is tried again one pick at a time, so one bad pick fails only itself.
+    if (requests.length === 1) throw error;
+    return Promise.all(requests.map(async (request) => (await claimMany([request]))[0]!));
+  }
+});
+
+/**
+ * Claims for many picks at once. A conversation asked for twice in one batch goes to the first asker (the
+ * others miss, as if a moment later). Answers each winner with the summary as the picker sees it (the same
+ * fields as loadSummary, checked by a test), or null for a miss.
+ */
+async function claimMany(requests: ClaimRequest[]): Promise<Array<ConversationSummaryDto | null>> {
+  const first = new Map<string, ClaimRequest>();
+  for (const request of requests) if (!first.has(request.conversationId)) first.set(request.conversationId, request);
+  // The same row order in every batch: two batches never wait on each other's rows crosswise.
+  const asked = [...first.values()].sort((a, b) => a.conversationId.localeCompare(b.conversationId));
+  const rows = await db.$queryRaw<ClaimedRow[]>`
+    WITH req AS (
+      SELECT * FROM unnest(${asked.map((r) => r.conversationId)}::text[], ${asked.map((r) => r.principal.userId)}::text[],
+                           ${asked.map((r) => r.principal.companyId)}::text[], ${asked.map(() => randomUUID())}::text[])
+        AS r(conversation_id, user_id, company_id, event_id)
+    ), claimed AS (
       UPDATE "Conversation" AS c
-      SET status = 'ACTIVE', "assigneeId" = ${principal.userId}, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
-      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'WAITING'
-        AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = ${principal.userId})
-      RETURNING c.id, c."queueId", c."pickedAt"
+      SET status = 'ACTIVE', "assigneeId" = req.user_id, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
+      FROM req
+      WHERE c.id = req.conversation_id AND c."companyId" = req.company_id AND c.status = 'WAITING'
+        AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
+      RETURNING c.*, req.event_id
     ), picked AS (
       INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
-      SELECT ${randomUUID()}, id, 'PICKED', ${principal.userId}, "pickedAt" FROM claimed
+      SELECT event_id, id, 'PICKED', "assigneeId", "pickedAt" FROM claimed
     )
-    SELECT "queueId" FROM claimed`;
-  if (!claimed) throw await whyNotPicked(principal, conversationId);
+    SELECT c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
+           c."lastMessageAt", c."lastSeq", c.preview, c."windowExpiresAt", c."endedAt", q.name AS "queueName",
+           k.id AS "contactId", k.name AS "contactName", k.email AS "contactEmail", k.phone AS "contactPhone",
+           (SELECT count(*)::int FROM "Message" AS m
+              LEFT JOIN "ConversationReadState" AS r ON r."conversationId" = m."conversationId" AND r."userId" = c."assigneeId"
+              WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
+    FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"`;
+  const won = new Map(rows.map((row) => [row.id, row]));
+  return requests.map((request) => {
+    const row = won.get(request.conversationId);
+    if (!row || first.get(request.conversationId) !== request) return null;
+    const { queueName, contactId, contactName, contactEmail, contactPhone, unread, ...conversation } = row;
+    return toSummaryDto({ ...conversation, queue: { name: queueName }, contact: { id: contactId, name: contactName, email: contactEmail, phone: contactPhone } }, unread);
+  });
+}
 
-  const summary = await loadSummary(conversationId, principal.userId);
-  publishAgentEvent("picklist:removed", { companyId: principal.companyId, queueId: claimed.queueId, conversationId, reason: "picked", byName: principal.name });
-  publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary });
-  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: claimed.queueId });
-  return summary;
+interface ClaimedRow {
+  id: string;
+  queueId: string;
+  channel: Channel;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  pickedAt: Date | null;
+  arrivedAt: Date;
+  lastMessageAt: Date;
+  lastSeq: number;
+  preview: string;
+  windowExpiresAt: Date | null;
+  endedAt: Date | null;
+  queueName: string;
+  contactId: string;
+  contactName: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  unread: number;
 }
 
 /** The claim matched nothing: not visible (404), not a member of its queue (403), or someone was first (409). */

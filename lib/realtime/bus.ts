@@ -7,7 +7,7 @@
  * there by mistake.
  */
 import type { Emitter } from "@socket.io/redis-emitter";
-import { CUSTOMER_NAMESPACE, rooms, type AgentEventName, type AgentEvents, type CustomerEventName, type CustomerEvents } from "./events";
+import { CUSTOMER_NAMESPACE, rooms, type AgentEventName, type AgentEvents, type CustomerEventName, type CustomerEvents, type PicklistRemoval } from "./events";
 import { emitter } from "./emitter";
 
 const userRooms = (...ids: Array<string | null | undefined>) => ids.filter((id): id is string => Boolean(id)).map(rooms.user);
@@ -48,4 +48,22 @@ export function publishAgentEvent<K extends AgentEventName>(name: K, payload: Ag
 export function publishCustomerEvent<K extends CustomerEventName>(name: K, contactId: string, payload: CustomerEvents[K]): void {
   const customers: Emitter = emitter().of(CUSTOMER_NAMESPACE);
   (customers.to(rooms.customer(contactId)) as unknown as LooseEmitter).emit(name, payload);
+}
+
+const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();
+
+/**
+ * A card leaves a queue's picklist. Removals of one event-loop turn go out
+ * as one event per queue: in a pick race every agent of the queue hears of
+ * a whole batch of claims at once instead of one message per claim.
+ */
+export function publishPicklistRemoval(companyId: string, queueId: string, removal: PicklistRemoval): void {
+  const pending = pendingRemovals.get(queueId);
+  if (pending) return void pending.removed.push(removal);
+  const event = { companyId, queueId, removed: [removal] };
+  pendingRemovals.set(queueId, event);
+  setImmediate(() => {
+    pendingRemovals.delete(queueId);
+    publishAgentEvent("picklist:removed", event);
+  });
 }

@@ -16,13 +16,20 @@ export interface PresencePayload {
   online: boolean;
 }
 
+export interface PicklistRemoval {
+  conversationId: string;
+  reason: "picked" | "offered" | "transferred" | "ended";
+  /** Who picked it. */
+  byName?: string;
+}
+
 /** Events sent to console clients (agents, supervisors, admins). */
 export interface AgentEvents {
   "presence:changed": PresencePayload;
   /** A conversation is waiting in a queue's picklist. */
   "picklist:added": { companyId: string; item: PicklistItemDto };
-  /** A conversation left a queue's picklist (picked, offered, transferred away, ended). */
-  "picklist:removed": { companyId: string; queueId: string; conversationId: string; reason: "picked" | "offered" | "transferred" | "ended"; byName?: string };
+  /** Conversations left a queue's picklist (picked, offered, transferred away, ended); those of one moment come together. */
+  "picklist:removed": { companyId: string; queueId: string; removed: PicklistRemoval[] };
   /** A conversation is now yours (picked, accepted or transferred to you), in every client. */
   "conversation:assigned": { userId: string; conversation: ConversationSummaryDto };
   /** A conversation is no longer yours (transferred away or ended). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pickConversation } from "@/lib/conversations/pick-conversation";
+import { loadSummary } from "@/lib/conversations/load-summary";
+import { receiveCustomerMessage } from "@/lib/messages/receive-customer-message";
 import { createUser } from "../../support/factories";
 import { contactCenter, customerWrites, principalOf } from "../../support/conversations";
 
@@ -37,5 +39,27 @@ describe("pick", () => {
     await expect(pickConversation({ principal: colleagueOutsideQueue, conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(pickConversation({ principal: other.principals[0]!, conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).status).toBe("WAITING");
+  });
+
+  it("picks that arrive together share a statement: 30 conversations raced by 10 agents, each claimed once, each winner told its summary", async () => {
+    const center = await contactCenter({ agents: 10 });
+    const written = await Promise.all(Array.from({ length: 30 }, (_, i) => customerWrites(center.company.id, center.address.id, `Question ${i}`)));
+    await receiveCustomerMessage({ contactId: written[0]!.contactId, channelAddressId: center.address.id, body: "Still there?" });
+    const ids = written.map((w) => w.conversationId);
+
+    // Every agent tries every conversation, all at once.
+    const attempts = center.principals.flatMap((principal) => ids.map((conversationId) => ({ principal, conversationId })));
+    const results = await Promise.allSettled(attempts.map((attempt) => pickConversation(attempt)));
+    const won = results.flatMap((result, i) => (result.status === "fulfilled" ? [{ ...attempts[i]!, summary: result.value }] : []));
+    expect(won.map((w) => w.conversationId).sort()).toEqual([...ids].sort());
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "CONFLICT" });
+
+    for (const { principal, conversationId, summary } of won) {
+      expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
+      // The summary the batched claim builds is exactly what a re-read gives the picker.
+      expect(summary).toEqual(await loadSummary(conversationId, principal.userId));
+      expect(summary.assigneeId).toBe(principal.userId);
+    }
+    expect(won.find((w) => w.conversationId === ids[0])!.summary.unread).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
  * answered through the ack, with the same live events.
  */
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-token-admin";
 import { createUser } from "../../support/factories";
@@ -111,13 +111,29 @@ describe("who hears what a pick changes", () => {
     const colleagueHeard = collect<{ queueId: string }>(colleague!, "queue:changed");
     await sleep(100);
 
-    const removed = nextEvent<{ conversationId: string; reason: string }>(colleague!, "picklist:removed");
+    const removed = nextEvent<{ removed: Array<{ conversationId: string; reason: string }> }>(colleague!, "picklist:removed");
     const changed = nextEvent<{ queueId: string }>(board, "queue:changed");
     expect(await request(picker!, "conversation:pick", { conversationId })).toMatchObject({ ok: true });
-    expect(await removed).toMatchObject({ conversationId, reason: "picked" });
+    expect(await removed).toMatchObject({ removed: [{ conversationId, reason: "picked" }] });
     expect(await changed).toMatchObject({ queueId: center.queue.id });
     await sleep(200);
     expect(colleagueHeard).toEqual([]);
+  });
+});
+
+describe("picklist removals in a race", () => {
+  it("claims made together reach the queue's agents together: every card once, in fewer events than claims", async () => {
+    const center = await contactCenter({ agents: 2 });
+    const ids = (await Promise.all(Array.from({ length: 12 }, () => customerWrites(center.company.id, center.address.id)))).map((w) => w.conversationId);
+    const [picker, colleague] = await Promise.all(center.agents.map((agent) => sockets.agent(agent)));
+    const heard = collect<{ removed: Array<{ conversationId: string; reason: string }> }>(colleague!, "picklist:removed");
+    await sleep(100);
+
+    const answers = await Promise.all(ids.map((conversationId) => request(picker!, "conversation:pick", { conversationId })));
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    await vi.waitFor(() => expect(heard.flatMap((event) => event.removed).length).toBe(12), { timeout: 3000 });
+    expect(heard.flatMap((event) => event.removed.map((r) => r.conversationId)).sort()).toEqual([...ids].sort());
+    expect(heard.length).toBeLessThan(12);
   });
 });
 
