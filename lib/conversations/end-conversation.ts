@@ -5,7 +5,7 @@
  */
 import { db } from "../db";
 import type { Principal } from "../auth/principal";
-import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
+import { publishAgentEvent, publishCustomerEvent, publishQueueChanged } from "../realtime/bus";
 import { appendMessage } from "../messages/append-message";
 import { deliverToCustomer } from "../channels/deliver-to-customer";
 import { AppError } from "../errors";
@@ -35,7 +35,7 @@ export async function endConversation(options: { principal: Principal; conversat
   publishAgentEvent("message:created", { assigneeId: principal.userId, message: closing });
   publishAgentEvent("conversation:ended", { conversationId, assigneeId: principal.userId, endedAt });
   publishAgentEvent("conversation:unassigned", { userId: principal.userId, conversationId, reason: "ended" });
-  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: conversation.queueId });
+  publishQueueChanged(principal.companyId, conversation.queueId);
   await deliverToCustomer(conversation, closing);
   publishCustomerEvent("conversation:ended", conversation.contactId, { conversationId });
   return { endedAt };

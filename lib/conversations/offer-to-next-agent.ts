@@ -6,7 +6,7 @@
 import { db } from "../db";
 import { env } from "../env";
 import { enqueue } from "../queue/jobs";
-import { publishAgentEvent, publishPicklistRemoval } from "../realtime/bus";
+import { publishAgentEvent, publishPicklistRemoval, publishQueueChanged } from "../realtime/bus";
 import { onlineUserIds } from "../realtime/presence";
 import { loadSummary } from "./load-summary";
 
@@ -49,6 +49,6 @@ export async function offerToNextAgent(conversationId: string): Promise<boolean>
   const summary = await loadSummary(conversationId, chosen);
   publishPicklistRemoval(conversation.companyId, conversation.queueId, { conversationId, reason: "offered" });
   publishAgentEvent("offer:received", { userId: chosen, conversation: summary, expiresAt: expiresAt.toISOString() });
-  publishAgentEvent("queue:changed", { companyId: conversation.companyId, queueId: conversation.queueId });
+  publishQueueChanged(conversation.companyId, conversation.queueId);
   return true;
 }

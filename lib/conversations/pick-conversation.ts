@@ -13,7 +13,7 @@ import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 import type { Channel, ConversationStatus } from "../generated/prisma/enums";
 import { inFlightBatches } from "../batching";
-import { publishAgentEvent, publishPicklistRemoval } from "../realtime/bus";
+import { publishAgentEvent, publishPicklistRemoval, publishQueueChanged } from "../realtime/bus";
 import { findVisibleConversation } from "./access";
 import { toSummaryDto, type ConversationSummaryDto } from "./dto";
 
@@ -24,7 +24,7 @@ export async function pickConversation(options: { principal: Principal; conversa
 
   publishPicklistRemoval(principal.companyId, summary.queueId, { conversationId, reason: "picked", byName: principal.name });
   publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary });
-  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: summary.queueId });
+  publishQueueChanged(principal.companyId, summary.queueId);
   return summary;
 }
 
@@ -108,21 +108,16 @@ interface ClaimedRow {
   unread: number;
 }
 
-/** The claim matched nothing: not visible (404), not a member of its queue (403), or someone was first (409). */
+/** The claim matched nothing: not visible (404), not a member of its queue (403), or someone was first (409). One query. */
 async function whyNotPicked(principal: Principal, conversationId: string): Promise<AppError> {
-  const conversation = await findVisibleConversation(principal, conversationId, {
+  const current = await findVisibleConversation(principal, conversationId, {
+    status: true,
+    assigneeId: true,
+    assignee: { select: { name: true } },
     queue: { select: { members: { where: { userId: principal.userId }, select: { userId: true } } } },
   });
-  if (conversation.queue.members.length === 0) return new AppError("FORBIDDEN", "You can only pick conversations of queues you belong to.");
-  return alreadyTaken(conversationId, principal.userId);
-}
-
-async function alreadyTaken(conversationId: string, userId: string): Promise<AppError> {
-  const current = await db.conversation.findUniqueOrThrow({
-    where: { id: conversationId },
-    select: { status: true, assigneeId: true, assignee: { select: { name: true } } },
-  });
-  if (current.assigneeId === userId && current.status === "ACTIVE") return new AppError("CONFLICT", "You have already picked this conversation.");
+  if (current.queue.members.length === 0) return new AppError("FORBIDDEN", "You can only pick conversations of queues you belong to.");
+  if (current.assigneeId === principal.userId && current.status === "ACTIVE") return new AppError("CONFLICT", "You have already picked this conversation.");
   if (current.status === "ENDED") return new AppError("CONFLICT", "This conversation has already ended.");
   if (current.status === "OFFERED") return new AppError("CONFLICT", "This conversation is being offered to another agent.");
   return new AppError("CONFLICT", `Already picked by ${current.assignee?.name ?? "another agent"}.`);

@@ -4,7 +4,7 @@
  * agent (offer mode). When nobody can take an offer it waits in the picklist.
  */
 import { db } from "../db";
-import { publishAgentEvent } from "../realtime/bus";
+import { publishAgentEvent, publishQueueChanged } from "../realtime/bus";
 import { toPicklistItem } from "./dto";
 import { loadSummary } from "./load-summary";
 import { offerToNextAgent } from "./offer-to-next-agent";
@@ -18,5 +18,5 @@ export async function placeInQueue(conversationId: string): Promise<void> {
   if (conversation.queue.mode === "OFFER" && (await offerToNextAgent(conversationId))) return;
   const summary = await loadSummary(conversationId);
   publishAgentEvent("picklist:added", { companyId: conversation.companyId, item: toPicklistItem(summary) });
-  publishAgentEvent("queue:changed", { companyId: conversation.companyId, queueId: conversation.queueId });
+  publishQueueChanged(conversation.companyId, conversation.queueId);
 }

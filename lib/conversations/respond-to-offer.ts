@@ -7,7 +7,7 @@ import type { ConversationEventType } from "../generated/prisma/enums";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
-import { publishAgentEvent } from "../realtime/bus";
+import { publishAgentEvent, publishQueueChanged } from "../realtime/bus";
 import { findVisibleConversation } from "./access";
 import { loadSummary } from "./load-summary";
 import { placeInQueue } from "./place-in-queue";
@@ -31,7 +31,7 @@ export async function acceptOffer(options: { principal: Principal; conversationI
   const summary = await loadSummary(conversationId, principal.userId);
   publishAgentEvent("offer:withdrawn", { userId: principal.userId, conversationId, reason: "accepted" });
   publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary });
-  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: conversation.queueId });
+  publishQueueChanged(principal.companyId, conversation.queueId);
   return summary;
 }
 

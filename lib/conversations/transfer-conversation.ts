@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
-import { publishAgentEvent } from "../realtime/bus";
+import { publishAgentEvent, publishQueueChanged } from "../realtime/bus";
 import { MAX_NOTE_LENGTH } from "../messages/limits";
 import { toNoteDto, noteSelect } from "../notes/note-dto";
 import { loadSummary } from "./load-summary";
@@ -63,5 +63,5 @@ export async function transferConversation(options: { principal: Principal; conv
   } else {
     await placeInQueue(conversationId);
   }
-  publishAgentEvent("queue:changed", { companyId: principal.companyId, queueId: conversation.queueId });
+  publishQueueChanged(principal.companyId, conversation.queueId);
 }

@@ -51,6 +51,7 @@ export function publishCustomerEvent<K extends CustomerEventName>(name: K, conta
 }
 
 const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();
+const pendingQueueChanges = new Map<string, AgentEvents["queue:changed"]>();
 
 /**
  * A card leaves a queue's picklist. Removals of one event-loop turn go out
@@ -65,5 +66,16 @@ export function publishPicklistRemoval(companyId: string, queueId: string, remov
   setImmediate(() => {
     pendingRemovals.delete(queueId);
     publishAgentEvent("picklist:removed", event);
+  });
+}
+
+/** Something changed on a queue's board. A hint to re-read, so the changes of one event-loop turn make one event. */
+export function publishQueueChanged(companyId: string, queueId: string): void {
+  if (pendingQueueChanges.has(queueId)) return;
+  const event = { companyId, queueId };
+  pendingQueueChanges.set(queueId, event);
+  setImmediate(() => {
+    pendingQueueChanges.delete(queueId);
+    publishAgentEvent("queue:changed", event);
   });
 }

@@ -12,6 +12,7 @@ export const SOCKET_IO_REDIS_KEY = `${env.REDIS_PREFIX}:socket.io`;
 const globalForEmitter = globalThis as unknown as { parleyEmitter?: Emitter };
 
 export function emitter(): Emitter {
-  globalForEmitter.parleyEmitter ??= new Emitter(createRedis(), { key: SOCKET_IO_REDIS_KEY });
+  // Events published in the same tick (a batch of picks, a message and its status) leave in one write.
+  globalForEmitter.parleyEmitter ??= new Emitter(createRedis({ enableAutoPipelining: true }), { key: SOCKET_IO_REDIS_KEY });
   return globalForEmitter.parleyEmitter;
 }

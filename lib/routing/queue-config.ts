@@ -9,7 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Principal } from "../auth/principal";
-import { publishAgentEvent } from "../realtime/bus";
+import { publishQueueChanged } from "../realtime/bus";
 
 export const queueInputSchema = z.object({
   name: z.string().trim().min(1, "Give the queue a name.").max(80),
@@ -75,7 +75,7 @@ export async function saveQueue(options: { principal: Principal; queueId?: strin
       await tx.channelAddress.updateMany({ where: { companyId, id: { in: input.addressIds } }, data: { queueId } });
       return tx.queue.findUniqueOrThrow({ where: { id: queueId }, select: queueSelect });
     });
-    publishAgentEvent("queue:changed", { companyId, queueId: row.id });
+    publishQueueChanged(companyId, row.id);
     return toConfig(row);
   } catch (error) {
     if (isUniqueViolation(error)) {
