@@ -36,13 +36,13 @@ export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
 export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
   const { principal, conversationId, input } = options;
-  const conversation = await requireAssignedToMe(principal, conversationId);
   // A resend (same clientMessageId) is answered with the stored message, without re-checking the channel's rules
-  // (a WhatsApp window may have closed since). Web chat has no such rules: there the unique index answers a resend.
-  if (conversation.channel !== "WEBCHAT") {
-    const earlier = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId: input.clientMessageId } }, select: messageSelect });
-    if (earlier) return toMessageDto(earlier);
-  }
+  // (a WhatsApp window may have closed since). Looked up with the conversation: one round trip.
+  const conversation = await requireAssignedToMe(principal, conversationId, {
+    messages: { where: { clientMessageId: input.clientMessageId }, select: messageSelect, take: 1 },
+  });
+  const [earlier] = conversation.messages;
+  if (earlier) return toMessageDto(earlier);
   const body = await checkChannelRules(conversation, input, principal.companyId);
 
   const draft: AppendMessageInput = {
