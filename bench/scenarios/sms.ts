@@ -128,6 +128,7 @@ export async function outboundSmsLatency(conversations: SmsConversation[], rate:
     await sleep(200);
   }
   const latencies = accepted.map((send) => Date.parse(send.at) - Number(send.text.split("|")[1]));
+  await settled(tag);
   return { latency: summarize(latencies), sent, accepted: accepted.length, failedSends };
 }
 
@@ -170,5 +171,19 @@ export async function outboundSmsThroughput(conversations: SmsConversation[], co
     return { sent, accepted: accepted.length, failedSends, perSecond: accepted.length / seconds, apiPerSecond: sent / apiSeconds, seconds };
   } finally {
     await control("POST", "/control/latency", { ms: 0 });
+    await settled(tag);
+  }
+}
+
+/**
+ * Waits (up to a minute) until the provider has reported every send with this tag as delivered, so the
+ * status callbacks still on their way do not run into the next scenario's measurements.
+ */
+async function settled(tag: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const [row] = await sql<{ open: number }>(`SELECT count(*)::int AS open FROM "Message" WHERE body LIKE $1 AND status IN ('QUEUED', 'SENT')`, `${tag}|%`);
+    if (!row || row.open === 0) return;
+    await sleep(250);
   }
 }
