@@ -69,7 +69,9 @@ function startProcess(root: string, name: string, script: string, env: NodeJS.Pr
   const log = createWriteStream(join(logDir, `${name}.log`));
   // BENCH_PROFILE=1 writes a V8 CPU profile of each process at exit (bench/results/profiles) for finding where time goes.
   const profile = process.env.BENCH_PROFILE === "1" ? ["--cpu-prof", "--cpu-prof-dir", join(logDir, "..", "profiles", name)] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_NODE_ARGS adds V8/Node flags to each process (e.g. --trace-gc, which NODE_OPTIONS does not accept).
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...profile, ...extra, "--import", "tsx", script], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   child.once("exit", () => log.end());

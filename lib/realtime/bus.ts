@@ -6,9 +6,8 @@
  * cannot reach: its types admit only CustomerEvents, so a note cannot be sent
  * there by mistake.
  */
-import type { Emitter } from "@socket.io/redis-emitter";
 import { CUSTOMER_NAMESPACE, rooms, type AgentEventName, type AgentEvents, type CustomerEventName, type CustomerEvents, type PicklistRemoval } from "./events";
-import { emitter } from "./emitter";
+import { broadcaster } from "./emitter";
 
 const userRooms = (...ids: Array<string | null | undefined>) => ids.filter((id): id is string => Boolean(id)).map(rooms.user);
 
@@ -36,18 +35,15 @@ const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => strin
   "room:read": (p) => userRooms(p.userId),
 };
 
-type LooseEmitter = { emit(event: string, data: unknown): unknown };
-
 export function publishAgentEvent<K extends AgentEventName>(name: K, payload: AgentEvents[K]): void {
   const targets = agentAudience[name](payload);
   if (targets.length === 0) return;
   // One broadcast to several rooms reaches each socket once, even if it sits in more than one.
-  (emitter().to(targets) as unknown as LooseEmitter).emit(name, payload);
+  broadcaster().to(targets).emit(name, payload);
 }
 
 export function publishCustomerEvent<K extends CustomerEventName>(name: K, contactId: string, payload: CustomerEvents[K]): void {
-  const customers: Emitter = emitter().of(CUSTOMER_NAMESPACE);
-  (customers.to(rooms.customer(contactId)) as unknown as LooseEmitter).emit(name, payload);
+  broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(contactId)).emit(name, payload);
 }
 
 const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();

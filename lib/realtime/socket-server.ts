@@ -14,7 +14,7 @@ import { principalFromApiToken } from "../auth/api-tokens";
 import { principalFromCookieHeader } from "../auth/session-token";
 import { hasRole, type Principal } from "../auth/principal";
 import { handleRequest } from "./ack";
-import { SOCKET_IO_REDIS_KEY } from "./emitter";
+import { broadcastThrough, SOCKET_IO_REDIS_KEY } from "./emitter";
 import { verifyCustomerToken } from "../webchat/customer-token";
 import { CUSTOMER_NAMESPACE, rooms, type AgentClientToServer, type AgentServerToClient, type CustomerClientToServer, type CustomerServerToClient } from "./events";
 import { markSocketOffline, markSocketOnline } from "./presence";
@@ -105,9 +105,11 @@ export function createSocketServer(httpServer: HttpServer): { io: Server; close:
     for (const register of customerRegistrations) register(socket);
   });
 
+  const stopBroadcasting = broadcastThrough(io as unknown as Server);
   return {
     io,
     close: async () => {
+      stopBroadcasting();
       await io.close();
       pub.disconnect();
       sub.disconnect();
