@@ -17,6 +17,8 @@ export interface ProviderConfig {
   webhookSecret: string | null;
   verifyToken: string | null;
   apiVersion: string | null;
+  /** The queue the number routes to; null for a direct line (or a number not connected yet). */
+  queueId: string | null;
 }
 
 export interface WebhookRequest {

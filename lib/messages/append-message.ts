@@ -54,13 +54,20 @@ async function findByClientId(tx: Tx | typeof db, conversationId: string, client
   return existing ? toMessageDto(existing) : null;
 }
 
+async function findByProviderId(input: AppendMessageInput) {
+  if (!input.provider || !input.providerMessageId) return null;
+  const existing = await db.message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
+  return existing ? toMessageDto(existing) : null;
+}
+
 export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise<AppendedMessage> {
   if (input.clientMessageId && !input.duplicateChecked) {
     const earlier = await findByClientId(tx ?? db, input.conversationId, input.clientMessageId);
     if (earlier) return { message: earlier, created: false };
   }
-  if (input.provider && input.providerMessageId) {
-    // Providers deliver webhooks more than once: the provider's id identifies the message.
+  if (input.provider && input.providerMessageId && tx) {
+    // Providers deliver webhooks more than once: the provider's id identifies the message. Outside a
+    // transaction the unique index answers a repeat instead (below), one round trip fewer per inbound text.
     const earlier = await (tx ?? db).message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
     if (earlier) return { message: toMessageDto(earlier), created: false };
   }
@@ -85,9 +92,9 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
   try {
     return { message: await write(tx ?? db), created: true };
   } catch (error) {
-    // Two sends of the same clientMessageId raced: the loser returns the winner's message.
-    if (input.clientMessageId && isUniqueViolation(error) && !tx) {
-      const earlier = await findByClientId(db, input.conversationId, input.clientMessageId);
+    // Two sends of the same clientMessageId (or deliveries of the same provider message) raced: the loser returns the winner's message.
+    if (isUniqueViolation(error) && !tx) {
+      const earlier = input.clientMessageId ? await findByClientId(db, input.conversationId, input.clientMessageId) : await findByProviderId(input);
       if (earlier) return { message: earlier, created: false };
     }
     throw error;

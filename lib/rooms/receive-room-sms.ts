@@ -20,7 +20,8 @@ export async function receiveRoomSms(options: { provider: string; config: Provid
   ]);
   // A repeated webhook goes where the first delivery went.
   if (inRoom) return true;
-  const roomId = replyingTo ?? (await openDirectLineRoom(config, event));
+  // Only a number with no queue can be a direct line.
+  const roomId = replyingTo ?? (config.queueId ? null : await openDirectLineRoom(config, event));
   if (!roomId) return false;
   if (await db.message.findUnique({ where: { provider_providerMessageId: { provider, providerMessageId: event.providerMessageId } }, select: { id: true } })) return false;
   const media = event.media.length ? `📎 ${event.media.length} picture${event.media.length > 1 ? "s" : ""} (open the SMS on your phone to see ${event.media.length > 1 ? "them" : "it"})` : "";

@@ -79,6 +79,31 @@ describe("inbound de-duplication", () => {
     await harness.close();
   });
 
+  it("a later text's MessageSid posted three times at once gives one message in the open conversation and one live event", async () => {
+    const center = await channelCenter();
+    const from = uniqueNumber();
+    const post = (fields: Record<string, string>) =>
+      postWebhook("sms", { body: smsForm(fields), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signTwilio(`${PUBLIC_URL}/api/webhooks/sms`, fields) } });
+    expect((await post({ MessageSid: `SMfirst${Date.now()}`, From: from, To: center.sms.address, Body: "first", NumMedia: "0" })).status).toBe(200);
+    const harness = await startSocketServer();
+    const agentSocket = await connected(connectClient(harness.url, { cookie: await sessionCookieFor(center.agent) }));
+    const conversation = await db.conversation.findFirstOrThrow({ where: { channelAddressId: center.sms.id } });
+    const live = collect<{ message: { body: string } }>(agentSocket, "message:created");
+    expect((await agentSocket.timeout(3000).emitWithAck("conversation:watch", { conversationId: conversation.id })).ok).toBe(true);
+
+    const fields = { MessageSid: `SMlater${Date.now()}`, From: from, To: center.sms.address, Body: "second, only once", NumMedia: "0" };
+    const answers = await Promise.all([1, 2, 3].map(() => post(fields)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await sleep(300);
+    expect(await db.message.findMany({ where: { conversationId: conversation.id }, select: { body: true, seq: true }, orderBy: { seq: "asc" } })).toEqual([
+      { body: "first", seq: 1 },
+      { body: "second, only once", seq: 2 },
+    ]);
+    expect(live.filter((event) => event.message.body === "second, only once")).toHaveLength(1);
+    agentSocket.disconnect();
+    await harness.close();
+  });
+
   it("the same wamid posted three times at once gives one message", async () => {
     const center = await channelCenter();
     const body = whatsappInbound(center.whatsapp.providerAccount!, uniqueNumber(), `wamid.dup${Date.now()}`, "once");

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const providerConfig = (companyId: string) => ({ addressId: "x", companyId, address: "+15550000000", baseUrl: "http://provider.invalid", account: "AC1", secret: "s", webhookSecret: null, verifyToken: null, apiVersion: null });
+const providerConfig = (companyId: string) => ({ addressId: "x", companyId, address: "+15550000000", baseUrl: "http://provider.invalid", account: "AC1", secret: "s", webhookSecret: null, verifyToken: null, apiVersion: null, queueId: null });
 
 describe("inbound media", () => {
   it("is fetched into storage on the inbound message and shown once the worker accepts it; a disguised program is refused", async () => {
