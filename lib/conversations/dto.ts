@@ -90,7 +90,7 @@ export const summarySelect = {
   contact: { select: { id: true, name: true, email: true, phone: true } },
 } as const;
 
-interface SummaryRow {
+export interface SummaryRow {
   id: string;
   queueId: string;
   channel: Channel;

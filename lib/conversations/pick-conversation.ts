@@ -11,11 +11,10 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
-import type { Channel, ConversationStatus } from "../generated/prisma/enums";
 import { inFlightBatches } from "../batching";
 import { publishAgentEvent, publishPicklistRemoval, publishQueueChanged } from "../realtime/bus";
 import { findVisibleConversation } from "./access";
-import { toSummaryDto, type ConversationSummaryDto } from "./dto";
+import { toSummaryDto, type ConversationSummaryDto, type SummaryRow } from "./dto";
 
 export async function pickConversation(options: { principal: Principal; conversationId: string }): Promise<ConversationSummaryDto> {
   const { principal, conversationId } = options;
@@ -87,26 +86,15 @@ async function claimMany(requests: ClaimRequest[]): Promise<Array<ConversationSu
   });
 }
 
-interface ClaimedRow {
-  id: string;
-  queueId: string;
-  channel: Channel;
-  status: ConversationStatus;
-  assigneeId: string | null;
-  pickedAt: Date | null;
-  arrivedAt: Date;
-  lastMessageAt: Date;
-  lastSeq: number;
-  preview: string;
-  windowExpiresAt: Date | null;
-  endedAt: Date | null;
+/** A summary's columns, flat (the claim statement joins queue and contact itself). */
+type ClaimedRow = Omit<SummaryRow, "queue" | "contact"> & {
   queueName: string;
   contactId: string;
   contactName: string;
   contactEmail: string | null;
   contactPhone: string | null;
   unread: number;
-}
+};
 
 /** The claim matched nothing: not visible (404), not a member of its queue (403), or someone was first (409). One query. */
 async function whyNotPicked(principal: Principal, conversationId: string): Promise<AppError> {
