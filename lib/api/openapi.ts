@@ -39,7 +39,7 @@ export function openApiDocument() {
       title: "Parley API",
       version: API_VERSION,
       description:
-        "For clients other than the web console (mobile, Communication Panel). Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`. Live updates: connect socket.io to the same origin with `auth: { token }` and listen to the events listed in lib/realtime/events.ts (picklist:added, picklist:removed, conversation:assigned, message:created, note:created, …). After a reconnect, read messages since your last sequence number with `GET /conversations/{id}/messages?afterSeq=N`. Errors are `{ error: { code, message, fields? } }`.",
+        "For clients other than the web console (mobile, Communication Panel). Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`. Live updates: connect socket.io to the same origin with `auth: { token }` and listen to the events listed in lib/realtime/events.ts (picklist:added, picklist:removed, conversation:assigned, message:created, note:created, …). The same socket takes requests with an acknowledgement, with the same rules and errors as their HTTP routes: `conversation:pick` `{ conversationId }` and `message:send` `{ conversationId, clientMessageId, body }` (answers `{ ok: true, data }` or `{ ok: false, error }`). After a reconnect, read messages since your last sequence number with `GET /conversations/{id}/messages?afterSeq=N`. Errors are `{ error: { code, message, fields? } }`.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }],
