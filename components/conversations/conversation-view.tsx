@@ -132,8 +132,8 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
   const statusText = status === "ENDED" ? "Ended" : mine ? "Picked by you" : status === "ACTIVE" ? "Picked by someone else" : "Waiting";
 
   return (
-    <div className="flex min-h-[28rem] flex-col gap-3 xl:h-[calc(100vh-8rem)] xl:flex-row">
-      <div className="flex h-[calc(100vh-8rem)] min-h-[28rem] min-w-0 flex-1 flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-50 xl:h-auto">
+    <div className="flex min-h-[28rem] flex-col gap-3 2xl:h-[calc(100vh-8rem)] 2xl:flex-row">
+      <div className="flex h-[calc(100vh-8rem)] min-h-[28rem] min-w-0 flex-1 flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-50 2xl:h-auto">
         <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-3">
           <div className="min-w-[10rem] flex-1">
             <h1 className="truncate text-lg font-semibold" data-testid="conversation-title">{customerLabel(conversation.customer)}</h1>
@@ -171,7 +171,7 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
           </p>
         ) : null}
       </div>
-      <aside className="min-h-0 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 xl:w-80 xl:shrink-0">
+      <aside className="min-h-0 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 2xl:w-80 2xl:shrink-0">
         {panel === "notes" ? <NotePanel conversationId={conversation.id} initialNotes={initialNotes} canWrite={status !== "ENDED"} /> : <DetailsPanel details={details} />}
       </aside>
       <TransferDialog conversationId={conversation.id} currentUserId={currentUserId} open={dialog === "transfer"} onClose={() => setDialog(null)}
