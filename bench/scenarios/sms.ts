@@ -93,6 +93,17 @@ async function acceptedWithTag(tag: string): Promise<AcceptedSend[]> {
   return Array.isArray(answer.body) ? (answer.body as AcceptedSend[]).filter((send) => send.text.startsWith(`${tag}|`)) : [];
 }
 
+/** The provider calls the stand-in accepted for this tag, once there are `count` of them (or after a minute, those so far). */
+async function waitForAccepted(tag: string, count: number): Promise<AcceptedSend[]> {
+  const deadline = Date.now() + 60_000;
+  let accepted = await acceptedWithTag(tag);
+  while (accepted.length < count && Date.now() < deadline) {
+    await sleep(200);
+    accepted = await acceptedWithTag(tag);
+  }
+  return accepted;
+}
+
 /** As the console sends: a socket request; the outbound worker takes it from there. */
 async function sendAgentSms(c: SmsConversation, tag: string, k: number): Promise<boolean> {
   const body = `${tag}|${Date.now()}|${k}|Your parcel left our warehouse today.`;
@@ -120,13 +131,7 @@ export async function outboundSmsLatency(conversations: SmsConversation[], rate:
       else failedSends += 1;
     },
   });
-  let accepted: AcceptedSend[] = [];
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    accepted = await acceptedWithTag(tag);
-    if (accepted.length >= sent) break;
-    await sleep(200);
-  }
+  const accepted = await waitForAccepted(tag, sent);
   const latencies = accepted.map((send) => Date.parse(send.at) - Number(send.text.split("|")[1]));
   await settled(tag);
   return { latency: summarize(latencies), sent, accepted: accepted.length, failedSends };
@@ -159,13 +164,7 @@ export async function outboundSmsThroughput(conversations: SmsConversation[], co
       else failedSends += 1;
     });
     const apiSeconds = (Date.now() - started) / 1000;
-    let accepted: AcceptedSend[] = [];
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      accepted = await acceptedWithTag(tag);
-      if (accepted.length >= sent) break;
-      await sleep(250);
-    }
+    const accepted = await waitForAccepted(tag, sent);
     const last = accepted.length ? Math.max(...accepted.map((send) => Date.parse(send.at))) : Date.now();
     const seconds = (last - started) / 1000;
     return { sent, accepted: accepted.length, failedSends, perSecond: accepted.length / seconds, apiPerSecond: sent / apiSeconds, seconds };

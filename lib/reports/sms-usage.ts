@@ -24,6 +24,7 @@
  */
 import { z } from "zod";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 
@@ -118,29 +119,36 @@ function resolvePeriod(query: SmsUsageQuery): { from: string; to: string; days: 
   return { from, to, days: Array.from({ length }, (_, i) => addDays(from, i)) };
 }
 
+/** Texts (rows of `texts`: key, at, inbound, failed) counted per key and day; rows without a key are not counted. */
+const perKeyAndDay = Prisma.sql`
+  SELECT key, to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
+    count(*) FILTER (WHERE inbound)::int AS inbound,
+    count(*) FILTER (WHERE NOT inbound)::int AS outbound,
+    count(*) FILTER (WHERE NOT inbound AND failed)::int AS failed
+  FROM texts WHERE key IS NOT NULL GROUP BY 1, 2`;
+
+/** The period's days, from and to included. */
+const inPeriod = (column: Prisma.Sql, from: string, to: string) => Prisma.sql`${column} >= ${from}::date AND ${column} < ${to}::date + 1`;
+
 function countPerNumber(companyId: string, from: string, to: string): Promise<CountRow[]> {
   return db.$queryRaw<CountRow[]>`
     WITH texts AS (
       SELECT c."channelAddressId" AS key, m."createdAt" AS at, m.direction = 'INBOUND' AS inbound, m.status = 'FAILED' AS failed
       FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
       WHERE c."companyId" = ${companyId} AND c.channel = 'SMS' AND m.direction IN ('INBOUND', 'OUTBOUND')
-        AND m."createdAt" >= ${from}::date AND m."createdAt" < ${to}::date + 1
+        AND ${inPeriod(Prisma.sql`m."createdAt"`, from, to)}
       UNION ALL
       SELECT r."fromAddressId", rm."createdAt", true, false
       FROM "RoomMessage" rm JOIN "Room" r ON r.id = rm."roomId"
       WHERE r."companyId" = ${companyId} AND r.kind = 'SMS' AND rm."fromPhone" IS NOT NULL
-        AND rm."createdAt" >= ${from}::date AND rm."createdAt" < ${to}::date + 1
+        AND ${inPeriod(Prisma.sql`rm."createdAt"`, from, to)}
       UNION ALL
       SELECT r."fromAddressId", d."createdAt", false, d.status = 'FAILED'
       FROM "RoomDelivery" d JOIN "RoomMessage" rm ON rm.id = d."roomMessageId" JOIN "Room" r ON r.id = rm."roomId"
       WHERE r."companyId" = ${companyId} AND r.kind = 'SMS'
-        AND d."createdAt" >= ${from}::date AND d."createdAt" < ${to}::date + 1
+        AND ${inPeriod(Prisma.sql`d."createdAt"`, from, to)}
     )
-    SELECT key, to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
-      count(*) FILTER (WHERE inbound)::int AS inbound,
-      count(*) FILTER (WHERE NOT inbound)::int AS outbound,
-      count(*) FILTER (WHERE NOT inbound AND failed)::int AS failed
-    FROM texts GROUP BY 1, 2`;
+    ${perKeyAndDay}`;
 }
 
 function countPerUser(companyId: string, from: string, to: string): Promise<CountRow[]> {
@@ -150,24 +158,20 @@ function countPerUser(companyId: string, from: string, to: string): Promise<Coun
         m."createdAt" AS at, m.direction = 'INBOUND' AS inbound, m.status = 'FAILED' AS failed
       FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
       WHERE c."companyId" = ${companyId} AND c.channel = 'SMS' AND m.direction IN ('INBOUND', 'OUTBOUND')
-        AND m."createdAt" >= ${from}::date AND m."createdAt" < ${to}::date + 1
+        AND ${inPeriod(Prisma.sql`m."createdAt"`, from, to)}
       UNION ALL
       SELECT mem."userId", rm."createdAt", true, false
       FROM "RoomMessage" rm JOIN "Room" r ON r.id = rm."roomId"
         JOIN "RoomMember" mem ON mem."roomId" = r.id AND (mem."leftAt" IS NULL OR mem."leftAt" > rm."createdAt")
       WHERE r."companyId" = ${companyId} AND r.kind = 'SMS' AND rm."fromPhone" IS NOT NULL
-        AND rm."createdAt" >= ${from}::date AND rm."createdAt" < ${to}::date + 1
+        AND ${inPeriod(Prisma.sql`rm."createdAt"`, from, to)}
       UNION ALL
       SELECT rm."authorUserId", d."createdAt", false, d.status = 'FAILED'
       FROM "RoomDelivery" d JOIN "RoomMessage" rm ON rm.id = d."roomMessageId" JOIN "Room" r ON r.id = rm."roomId"
       WHERE r."companyId" = ${companyId} AND r.kind = 'SMS'
-        AND d."createdAt" >= ${from}::date AND d."createdAt" < ${to}::date + 1
+        AND ${inPeriod(Prisma.sql`d."createdAt"`, from, to)}
     )
-    SELECT key, to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
-      count(*) FILTER (WHERE inbound)::int AS inbound,
-      count(*) FILTER (WHERE NOT inbound)::int AS outbound,
-      count(*) FILTER (WHERE NOT inbound AND failed)::int AS failed
-    FROM texts WHERE key IS NOT NULL GROUP BY 1, 2`;
+    ${perKeyAndDay}`;
 }
 
 /** One entry per day of the period (zeros included) and the sums; `key` undefined sums every row. */

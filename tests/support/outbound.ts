@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "bullmq";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { db } from "@/lib/db";
 import { redis } from "@/lib/redis";
 import { closeQueues, queue } from "@/lib/queue/queues";
@@ -29,6 +29,24 @@ import { principalOf } from "./conversations";
 
 export type Center = Awaited<ReturnType<typeof channelCenter>>;
 export type StandInHandle = Awaited<ReturnType<typeof startStandIn>>;
+
+/**
+ * For the calling test file: the stand-in (and, unless a test starts them itself, in-process workers)
+ * before its tests; afterwards the workers stopped, the file's Redis keys dropped and its environment restored.
+ */
+export function outboundSuite(env: { parleyUrl: string | null; redisPrefix: string; restore: () => Promise<void> }, options: { workers: boolean } = { workers: true }) {
+  const suite = { standIn: undefined as unknown as StandInHandle, workers: [] as Worker[] };
+  beforeAll(async () => {
+    suite.standIn = await startStandIn(env.parleyUrl!);
+    if (options.workers) suite.workers = startInProcessWorkers();
+  });
+  afterAll(async () => {
+    await stopAndDropRedis(suite.workers, env.redisPrefix);
+    await suite.standIn.close();
+    await env.restore();
+  });
+  return suite;
+}
 const digits = (phone: string) => phone.replace(/\D/g, "");
 
 /**

@@ -5,106 +5,93 @@
  * come back over HTTP to the real webhook route (see support/outbound-env.ts
  * for how the callback URL and signatures line up).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("outbound", { forwarder: true }));
 
-import type { Worker } from "bullmq";
 import { db } from "@/lib/db";
 import { queue } from "@/lib/queue/queues";
 import type { MessageDto } from "@/lib/conversations/dto";
 import { retryMessage } from "@/lib/messages/retry-message";
 import { channelCenter } from "../../support/channels";
-import { activeConversation, jobState, startInProcessWorkers, startStandIn, stopAndDropRedis, waitForStatus, type StandInHandle } from "../../support/outbound";
+import { activeConversation, jobState, outboundSuite, waitForStatus } from "../../support/outbound";
 import { recordAll, socketSuite, waitUntilOnline } from "../../support/scenarios";
 
 const sockets = socketSuite();
-let standIn: StandInHandle;
-let workers: Worker[] = [];
-
-beforeAll(async () => {
-  standIn = await startStandIn(outboundEnv.parleyUrl!);
-  workers = startInProcessWorkers();
-});
-
-afterAll(async () => {
-  await stopAndDropRedis(workers, outboundEnv.redisPrefix);
-  await standIn.close();
-  await outboundEnv.restore();
-});
+const outbound = outboundSuite(outboundEnv);
 
 const outcomes = (requests: Array<{ outcome: string; response: { status: number } }>) => requests.map((r) => [r.outcome, r.response.status]);
 const jobCount = async () => Object.values(await queue("outbound-messages").getJobCounts()).reduce((a, b) => a + b, 0);
 
 describe("SMS replies", () => {
   it("are stored QUEUED, sent once with the message id as idempotency key, and follow the provider's callbacks only forward", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
     const message = await chat.reply({ body: "Your parcel left our warehouse today." });
     expect(message).toMatchObject({ direction: "OUTBOUND", status: "QUEUED", body: "Your parcel left our warehouse today." });
 
     const sent = await waitForStatus(message.id, "SENT");
-    const accepted = await standIn.acceptedTo(chat.customer);
+    const accepted = await outbound.standIn.acceptedTo(chat.customer);
     expect(accepted).toHaveLength(1);
     expect(accepted[0]).toMatchObject({ provider: "sms", to: chat.customer, from: center.sms.address, text: "Your parcel left our warehouse today.", idempotencyKey: message.id });
     expect(accepted[0]!.statusCallback).toBe(`${outboundEnv.parleyUrl}/api/webhooks/sms?messageId=${message.id}`);
-    const [request] = await standIn.requestsTo(chat.customer);
+    const [request] = await outbound.standIn.requestsTo(chat.customer);
     expect(request!.headers["idempotency-key"]).toBe(message.id);
     expect(sent).toMatchObject({ provider: "twilio", providerMessageId: accepted[0]!.messageId });
 
     const sid = accepted[0]!.messageId;
-    await standIn.status("sms", sid, "sent");
+    await outbound.standIn.status("sms", sid, "sent");
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("SENT");
-    await standIn.status("sms", sid, "delivered");
+    await outbound.standIn.status("sms", sid, "delivered");
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("DELIVERED");
-    await standIn.status("sms", sid, "sent");
+    await outbound.standIn.status("sms", sid, "sent");
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("DELIVERED");
-    const callbacks = (await standIn.webhooks()).filter((w) => w.kind === "sms-status" && w.url.includes(message.id));
+    const callbacks = (await outbound.standIn.webhooks()).filter((w) => w.kind === "sms-status" && w.url.includes(message.id));
     expect(callbacks.map((w) => [(w.body as { MessageStatus: string }).MessageStatus, w.status])).toEqual([["sent", 200], ["delivered", 200], ["sent", 200]]);
   });
 
   it("a 429 is retried after its Retry-After and the message is sent once", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
     // 2 s rather than 1: the first exponential retry (0.5–1 s) would also pass a 1 s check, so only 2 s shows Retry-After is honoured.
-    await standIn.inject({ provider: "sms", kind: "429", times: 1, retryAfterSeconds: 2, to: chat.customer });
+    await outbound.standIn.inject({ provider: "sms", kind: "429", times: 1, retryAfterSeconds: 2, to: chat.customer });
     const message = await chat.reply({ body: "Retry me" });
     await waitForStatus(message.id, "SENT");
-    const requests = await standIn.requestsTo(chat.customer);
+    const requests = await outbound.standIn.requestsTo(chat.customer);
     expect(outcomes(requests)).toEqual([["failed", 429], ["accepted", 201]]);
     expect(requests.map((r) => r.idempotencyKey)).toEqual([message.id, message.id]);
     expect(Date.parse(requests[1]!.at) - Date.parse(requests[0]!.at)).toBeGreaterThanOrEqual(1990);
-    expect(await standIn.acceptedTo(chat.customer)).toHaveLength(1);
+    expect(await outbound.standIn.acceptedTo(chat.customer)).toHaveLength(1);
   });
 
   it("two 500s are retried with backoff and the message is sent once", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
-    await standIn.inject({ provider: "sms", kind: "500", times: 2, to: chat.customer });
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
+    await outbound.standIn.inject({ provider: "sms", kind: "500", times: 2, to: chat.customer });
     const message = await chat.reply({ body: "Third time lucky" });
     const sent = await waitForStatus(message.id, "SENT", 15_000);
-    expect(outcomes(await standIn.requestsTo(chat.customer))).toEqual([["failed", 500], ["failed", 500], ["accepted", 201]]);
-    const accepted = await standIn.acceptedTo(chat.customer);
+    expect(outcomes(await outbound.standIn.requestsTo(chat.customer))).toEqual([["failed", 500], ["failed", 500], ["accepted", 201]]);
+    const accepted = await outbound.standIn.acceptedTo(chat.customer);
     expect(accepted.map((s) => s.idempotencyKey)).toEqual([message.id]);
     expect(sent.providerMessageId).toBe(accepted[0]!.messageId);
   });
 
   it("21211 (invalid number) fails the message at once, without a retry", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
-    await standIn.inject({ provider: "sms", kind: "21211", to: chat.customer });
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
+    await outbound.standIn.inject({ provider: "sms", kind: "21211", to: chat.customer });
     const message = await chat.reply({ body: "Hello?" });
     const failed = await waitForStatus(message.id, "FAILED");
     expect(failed.failureCode).toBe("21211");
     expect(failed.failureReason).toMatch(/Invalid 'To' Phone Number/);
     await vi.waitFor(async () => expect(await jobState(message.id)).toBe("completed"));
-    expect(outcomes(await standIn.requestsTo(chat.customer))).toEqual([["failed", 400]]);
+    expect(outcomes(await outbound.standIn.requestsTo(chat.customer))).toEqual([["failed", 400]]);
   });
 
   it("21610 (unsubscribed) fails the message, marks the customer opted out and refuses further replies", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
-    await standIn.inject({ provider: "sms", kind: "21610", to: chat.customer });
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
+    await outbound.standIn.inject({ provider: "sms", kind: "21610", to: chat.customer });
     const message = await chat.reply({ body: "Special offer!" });
     expect(await waitForStatus(message.id, "FAILED")).toMatchObject({ failureCode: "21610" });
     await vi.waitFor(async () => expect(await jobState(message.id)).toBe("completed"));
@@ -114,21 +101,21 @@ describe("SMS replies", () => {
     await expect(chat.reply({ body: "Are you there?" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/opted out/) });
     expect(await db.message.count({ where: { conversationId: chat.conversationId } })).toBe(messages);
     expect(await jobCount()).toBe(jobs);
-    expect(await standIn.requestsTo(chat.customer)).toHaveLength(1);
+    expect(await outbound.standIn.requestsTo(chat.customer)).toHaveLength(1);
   });
 
   it("the retry action sends a failed message again under a new idempotency key", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
     const message = await chat.reply({ body: "Did this arrive?" });
     await waitForStatus(message.id, "SENT");
-    const [first] = await standIn.acceptedTo(chat.customer);
-    await standIn.status("sms", first!.messageId, "undelivered");
+    const [first] = await outbound.standIn.acceptedTo(chat.customer);
+    await outbound.standIn.status("sms", first!.messageId, "undelivered");
     expect(await waitForStatus(message.id, "FAILED")).toMatchObject({ failureCode: "30003" });
 
     await retryMessage({ principal: chat.principal, conversationId: chat.conversationId, messageId: message.id });
     const resent = await waitForStatus(message.id, "SENT");
-    const accepted = await standIn.acceptedTo(chat.customer);
+    const accepted = await outbound.standIn.acceptedTo(chat.customer);
     // The same key would only have replayed the first (undelivered) send.
     expect(accepted.map((s) => s.idempotencyKey)).toEqual([message.id, `${message.id}:retry-1`]);
     expect(resent).toMatchObject({ retryCount: 1, failureCode: null, providerMessageId: accepted[1]!.messageId });
@@ -136,17 +123,17 @@ describe("SMS replies", () => {
   });
 
   it("the agent's socket hears each status change as message:updated", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
     const received = recordAll(await sockets.agent(center.agent));
     await waitUntilOnline([center.agent.id]);
     const statusesOf = (id: string) => received.filter((r) => r.event === "message:updated").map((r) => (r.payload as { message: MessageDto }).message).filter((m) => m.id === id).map((m) => [m.status, m.failureCode]);
 
     const delivered = await chat.reply({ body: "Tracking number: 1Z999" });
     await waitForStatus(delivered.id, "SENT");
-    const [send] = await standIn.acceptedTo(chat.customer);
-    await standIn.status("sms", send!.messageId, "delivered");
-    await standIn.inject({ provider: "sms", kind: "21211", to: chat.customer });
+    const [send] = await outbound.standIn.acceptedTo(chat.customer);
+    await outbound.standIn.status("sms", send!.messageId, "delivered");
+    await outbound.standIn.inject({ provider: "sms", kind: "21211", to: chat.customer });
     const failed = await chat.reply({ body: "One more thing" });
 
     await vi.waitFor(() => {
@@ -160,20 +147,20 @@ describe("SMS replies", () => {
 
 describe("WhatsApp replies", () => {
   it("131047 (re-engagement required) fails the message at once, without a retry", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "WHATSAPP", standIn);
-    await standIn.inject({ provider: "whatsapp", kind: "131047", to: chat.customer });
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "WHATSAPP", outbound.standIn);
+    await outbound.standIn.inject({ provider: "whatsapp", kind: "131047", to: chat.customer });
     const message = await chat.reply({ body: "Still interested?" });
     const failed = await waitForStatus(message.id, "FAILED");
     expect(failed.failureCode).toBe("131047");
     expect(failed.failureReason).toMatch(/24 hours/);
     await vi.waitFor(async () => expect(await jobState(message.id)).toBe("completed"));
-    expect(outcomes(await standIn.requestsTo(chat.customer))).toEqual([["failed", 400]]);
+    expect(outcomes(await outbound.standIn.requestsTo(chat.customer))).toEqual([["failed", 400]]);
   });
 
   it("outside the 24-hour window free text is refused before anything is stored; a template is sent", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "WHATSAPP", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "WHATSAPP", outbound.standIn);
     await db.conversation.update({ where: { id: chat.conversationId }, data: { windowExpiresAt: new Date(Date.now() - 60_000) } });
     await db.messageTemplate.create({ data: { companyId: center.company.id, name: "order_update", language: "en", body: "Hello {{1}}, there is news about your order." } });
     const before = await db.message.count({ where: { conversationId: chat.conversationId } });
@@ -184,41 +171,41 @@ describe("WhatsApp replies", () => {
     const message = await chat.reply({ templateName: "order_update" });
     expect(message.body).toBe("Hello Wanda, there is news about your order.");
     await waitForStatus(message.id, "SENT");
-    const requests = await standIn.requestsTo(chat.customer);
+    const requests = await outbound.standIn.requestsTo(chat.customer);
     expect(requests).toHaveLength(1); // the refused text never reached the provider
     expect(requests[0]!.body).toMatchObject({
       type: "template",
       biz_opaque_callback_data: message.id,
       template: { name: "order_update", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "Wanda" }] }] },
     });
-    expect((await standIn.acceptedTo(chat.customer)).map((s) => s.type)).toEqual(["template"]);
+    expect((await outbound.standIn.acceptedTo(chat.customer)).map((s) => s.type)).toEqual(["template"]);
   });
 
   it("statuses carrying our id in biz_opaque_callback_data update the message, even before the send's answer arrived", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "WHATSAPP", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "WHATSAPP", outbound.standIn);
     // The stand-in accepts the send, then holds its answer for 3 s: meanwhile Parley knows no wamid yet.
-    await standIn.inject({ provider: "whatsapp", kind: "slow", delayMs: 3000, to: chat.customer });
+    await outbound.standIn.inject({ provider: "whatsapp", kind: "slow", delayMs: 3000, to: chat.customer });
     const message = await chat.reply({ body: "Your refund is on its way." });
     const [send] = await vi.waitFor(async () => {
-      const accepted = await standIn.acceptedTo(chat.customer);
+      const accepted = await outbound.standIn.acceptedTo(chat.customer);
       expect(accepted).toHaveLength(1);
       return accepted;
     });
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "QUEUED", providerMessageId: null });
 
-    await standIn.status("whatsapp", send!.messageId, "sent");
+    await outbound.standIn.status("whatsapp", send!.messageId, "sent");
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "SENT", provider: "whatsapp", providerMessageId: send!.messageId });
-    await standIn.status("whatsapp", send!.messageId, "delivered");
+    await outbound.standIn.status("whatsapp", send!.messageId, "delivered");
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("DELIVERED");
 
-    const statuses = (await standIn.webhooks()).filter((w) => w.kind === "whatsapp-status" && JSON.stringify(w.body).includes(send!.messageId));
+    const statuses = (await outbound.standIn.webhooks()).filter((w) => w.kind === "whatsapp-status" && JSON.stringify(w.body).includes(send!.messageId));
     expect(statuses.map((w) => w.status)).toEqual([200, 200]);
     for (const w of statuses) expect(JSON.stringify(w.body)).toContain(`"biz_opaque_callback_data":"${message.id}"`);
 
     // The worker's late answer neither moves the message back nor sends again.
     await vi.waitFor(async () => expect(await jobState(message.id)).toBe("completed"), { timeout: 8000 });
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "DELIVERED", providerMessageId: send!.messageId });
-    expect(await standIn.acceptedTo(chat.customer)).toHaveLength(1);
+    expect(await outbound.standIn.acceptedTo(chat.customer)).toHaveLength(1);
   });
 });

@@ -3,34 +3,22 @@
  * in the queue: the PostgreSQL outbox still holds it QUEUED, the sweep puts
  * the job back, and the provider receives it exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("redis-loss", { forwarder: true }));
 
-import type { Worker } from "bullmq";
 import { db } from "@/lib/db";
 import { queue } from "@/lib/queue/queues";
 import { requeueStrandedSends } from "@/lib/channels/requeue-stranded-sends";
 import { channelCenter } from "../../support/channels";
-import { activeConversation, startInProcessWorkers, startStandIn, stopAndDropRedis, waitForStatus, type StandInHandle } from "../../support/outbound";
+import { activeConversation, outboundSuite, startInProcessWorkers, waitForStatus } from "../../support/outbound";
 
-let standIn: StandInHandle;
-let workers: Worker[] = [];
-
-beforeAll(async () => {
-  standIn = await startStandIn(outboundEnv.parleyUrl!);
-});
-
-afterAll(async () => {
-  await stopAndDropRedis(workers, outboundEnv.redisPrefix);
-  await standIn.close();
-  await outboundEnv.restore();
-});
+const outbound = outboundSuite(outboundEnv, { workers: false });
 
 describe("a queued send whose job Redis lost", () => {
   it("is re-queued from the outbox once and reaches the provider exactly once", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
     const message = await chat.reply({ body: "Sent after Redis came back" });
     expect(await queue("outbound-messages").getJob(message.id)).toBeTruthy();
 
@@ -43,15 +31,15 @@ describe("a queued send whose job Redis lost", () => {
     // A second sweep finds the job in place and adds nothing.
     expect(await requeueStrandedSends({ olderThanMs: 60_000, companyId: center.company.id })).toBe(0);
 
-    workers = startInProcessWorkers();
+    outbound.workers = startInProcessWorkers();
     await waitForStatus(message.id, "SENT");
-    const accepted = await standIn.acceptedTo(chat.customer);
+    const accepted = await outbound.standIn.acceptedTo(chat.customer);
     expect(accepted.map((send) => send.text)).toEqual(["Sent after Redis came back"]);
   }, 30_000);
 
   it("leaves a recent QUEUED message alone (its job may simply be waiting)", async () => {
-    const center = await channelCenter({ standInUrl: standIn.url });
-    const chat = await activeConversation(center, "SMS", standIn);
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS", outbound.standIn);
     const message = await chat.reply({ body: "fresh" });
     const before = await db.message.findUniqueOrThrow({ where: { id: message.id } });
     await requeueStrandedSends({ olderThanMs: 60_000, companyId: center.company.id });

@@ -5,12 +5,11 @@
  * back through the stand-in's signed webhooks into the same conversation,
  * live to the members' sockets.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("group-sms", { forwarder: true }));
 
 import { randomUUID } from "node:crypto";
-import type { Worker } from "bullmq";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { uploadRoomAttachment } from "@/lib/rooms/upload-room-attachment";
@@ -24,27 +23,15 @@ import { listRoomMessages } from "@/lib/rooms/list-room-messages";
 import { requeueStrandedSends } from "@/lib/channels/requeue-stranded-sends";
 import { channelCenter, signTwilio, smsForm, uniqueNumber } from "../../support/channels";
 import { createUser } from "../../support/factories";
-import { startInProcessWorkers, startStandIn, stopAndDropRedis, type StandInHandle } from "../../support/outbound";
+import { outboundSuite } from "../../support/outbound";
 import { recordAll, socketSuite, waitUntilOnline } from "../../support/scenarios";
 
 const sockets = socketSuite();
-let standIn: StandInHandle;
-let workers: Worker[] = [];
-
-beforeAll(async () => {
-  standIn = await startStandIn(outboundEnv.parleyUrl!);
-  workers = startInProcessWorkers();
-});
-
-afterAll(async () => {
-  await stopAndDropRedis(workers, outboundEnv.redisPrefix);
-  await standIn.close();
-  await outboundEnv.restore();
-});
+const outbound = outboundSuite(outboundEnv);
 
 /** A user with the center's SMS number assigned (the number also serves a queue). */
 async function texter() {
-  const center = await channelCenter({ standInUrl: standIn.url });
+  const center = await channelCenter({ standInUrl: outbound.standIn.url });
   await db.userNumber.create({ data: { userId: center.agent.id, channelAddressId: center.sms.id } });
   return { center, principal: principalOf(center.agent) };
 }
@@ -73,14 +60,14 @@ describe("group SMS from the widget", () => {
     const deliveries = await deliveriesSettled(message.id, 2);
     expect(deliveries.map((d) => d.status)).toEqual(["SENT", "SENT"]);
     for (const phone of [first, second]) {
-      const accepted = await standIn.acceptedTo(phone);
+      const accepted = await outbound.standIn.acceptedTo(phone);
       expect(accepted).toHaveLength(1);
       expect(accepted[0]).toMatchObject({ provider: "sms", from: center.sms.address, text: "Team offsite moved to Friday." });
     }
     // New numbers are saved as contacts in E.164.
     expect(await db.contact.count({ where: { companyId: center.company.id, phone: { in: [first, second] } } })).toBe(2);
 
-    const reply = await standIn.control<{ status: number }>("POST", "/control/sms/inbound", { from: second, to: center.sms.address, body: "Works for me" });
+    const reply = await outbound.standIn.control<{ status: number }>("POST", "/control/sms/inbound", { from: second, to: center.sms.address, body: "Works for me" });
     expect(reply.json.status).toBe(200);
     await vi.waitFor(() => {
       if (!events.some((e) => e.event === "room:message" && (e.payload as { message: { body: string } }).message.body === "Works for me")) throw new Error("no live reply yet");
@@ -91,8 +78,8 @@ describe("group SMS from the widget", () => {
     expect(await db.conversation.count({ where: { channelAddressId: center.sms.id } })).toBe(0);
 
     // A status callback moves the delivery forward and reaches the widget live.
-    const [accepted] = await standIn.acceptedTo(first);
-    await standIn.status("sms", accepted!.messageId, "delivered");
+    const [accepted] = await outbound.standIn.acceptedTo(first);
+    await outbound.standIn.status("sms", accepted!.messageId, "delivered");
     expect((await db.roomDelivery.findFirstOrThrow({ where: { roomMessageId: message.id, toPhone: first } })).status).toBe("DELIVERED");
     expect(events.some((e) => e.event === "room:message-updated")).toBe(true);
   });
@@ -114,8 +101,8 @@ describe("group SMS from the widget", () => {
     const next = await sendRoomMessage({ principal, roomId, input: { clientMessageId: randomUUID(), body: "only you now" } });
     expect(next.deliveries.map((d) => d.toPhone)).toEqual([stays]);
     await deliveriesSettled(next.id, 1);
-    expect(await standIn.acceptedTo(goes)).toHaveLength(1);
-    expect(await standIn.acceptedTo(stays)).toHaveLength(2);
+    expect(await outbound.standIn.acceptedTo(goes)).toHaveLength(1);
+    expect(await outbound.standIn.acceptedTo(stays)).toHaveLength(2);
   });
 
   it("a picture sent in an SMS conversation reaches the provider as a signed media link", async () => {
@@ -126,7 +113,7 @@ describe("group SMS from the widget", () => {
     await validateAttachment({ attachmentId: upload.id });
     const sent = await sendRoomMessage({ principal, roomId, input: { clientMessageId: randomUUID(), body: "", attachmentIds: [upload.id] } });
     await deliveriesSettled(sent.id, 1);
-    const accepted = await standIn.acceptedTo(phone);
+    const accepted = await outbound.standIn.acceptedTo(phone);
     expect(accepted).toHaveLength(2);
     expect(accepted[1]!.mediaUrls).toHaveLength(1);
     expect(accepted[1]!.mediaUrls[0]).toContain(`/api/files/${upload.id}/public?expires=`);
@@ -135,10 +122,10 @@ describe("group SMS from the widget", () => {
   it("a text to a direct line (assigned to users, no queue) opens a widget conversation for them", async () => {
     const { center } = await texter();
     const colleague = await createUser(center.company.id);
-    const direct = await db.channelAddress.create({ data: { companyId: center.company.id, channel: "SMS", address: uniqueNumber(), label: "Direct", providerBaseUrl: standIn.url, providerAccount: center.sms.providerAccount, providerSecret: "test-twilio-token" } });
+    const direct = await db.channelAddress.create({ data: { companyId: center.company.id, channel: "SMS", address: uniqueNumber(), label: "Direct", providerBaseUrl: outbound.standIn.url, providerAccount: center.sms.providerAccount, providerSecret: "test-twilio-token" } });
     await db.userNumber.createMany({ data: [{ userId: center.agent.id, channelAddressId: direct.id }, { userId: colleague.id, channelAddressId: direct.id }] });
     const customer = uniqueNumber();
-    const posted = await standIn.control<{ status: number }>("POST", "/control/sms/inbound", { from: customer, to: direct.address, body: "Is this Alice?" });
+    const posted = await outbound.standIn.control<{ status: number }>("POST", "/control/sms/inbound", { from: customer, to: direct.address, body: "Is this Alice?" });
     expect(posted.json.status).toBe(200);
     const room = await db.room.findFirstOrThrow({ where: { fromAddressId: direct.id }, include: { members: true, phones: true, messages: true } });
     expect(room.members.map((m) => m.userId).sort()).toEqual([center.agent.id, colleague.id].sort());
@@ -155,6 +142,6 @@ describe("group SMS from the widget", () => {
     await db.roomDelivery.updateMany({ where: { roomMessageId: message.id }, data: { updatedAt: new Date(Date.now() - 60_000) } });
     expect(await requeueStrandedSends({ olderThanMs: 30_000, companyId: center.company.id })).toBe(1);
     await deliveriesSettled(message.id, 1);
-    expect(await standIn.acceptedTo(phone)).toHaveLength(1);
+    expect(await outbound.standIn.acceptedTo(phone)).toHaveLength(1);
   });
 });
