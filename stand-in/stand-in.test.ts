@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
-import { base, captured, config, control, parleyUrl, standIn, standInSuite } from "./test-harness";
+import { base, captured, config, control, parleyUrl, standIn, standInSuite, twilioSignatureOf, waitFor } from "./test-harness";
 
 standInSuite();
 
@@ -32,23 +32,6 @@ function waSend(body: unknown, options: { token?: string; key?: string; signal?:
 
 const text = (body: string, to = "15555550123") => ({ messaging_product: "whatsapp", to, type: "text", text: { body } });
 const sms = (body: string, to = CUSTOMER) => ({ To: to, From: "+15550100100", Body: body });
-
-async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Twilio's documented algorithm, written independently of stand-in/signatures.ts. */
-function twilioSignatureOf(url: string, raw: string): string {
-  const params = new URLSearchParams(raw);
-  const data = [...params.keys()].sort().reduce((acc, key) => acc + key + params.get(key), url);
-  return createHmac("sha1", config.twilioAuthToken).update(data).digest("base64");
-}
 
 function hubSignatureOf(raw: string): string {
   return `sha256=${createHmac("sha256", config.whatsappAppSecret).update(Buffer.from(raw, "utf8")).digest("hex")}`;

@@ -3,6 +3,7 @@
  * at a small capture server standing in for Parley, started once per test
  * file (standInSuite), reset before each test. The exports are live bindings.
  */
+import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach } from "vitest";
@@ -60,4 +61,22 @@ export function standInSuite(): void {
 export async function control(method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, json: await response.json() };
+}
+
+/** Polls until the probe returns something truthy. */
+export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Twilio's documented algorithm, written independently of stand-in/signatures.ts. */
+export function twilioSignatureOf(url: string, raw: string): string {
+  const params = new URLSearchParams(raw);
+  const data = [...params.keys()].sort().reduce((acc, key) => acc + key + params.get(key), url);
+  return createHmac("sha1", config.twilioAuthToken).update(data).digest("base64");
 }

@@ -2,10 +2,9 @@
  * The stand-in's Twilio Calls API over real HTTP: a stand-in on port 0 whose
  * status callbacks go to a small capture server standing in for Parley.
  */
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { readDial } from "./twilio-voice";
-import { base, captured, config, control, parleyUrl, standInSuite } from "./test-harness";
+import { base, captured, config, control, parleyUrl, standInSuite, twilioSignatureOf, waitFor } from "./test-harness";
 
 standInSuite();
 
@@ -26,23 +25,6 @@ function createCall(fields: Record<string, string | string[]>, options: { auth?:
 }
 
 const call = (extra: Record<string, string | string[]> = {}) => ({ To: USER_PHONE, From: FROM, Twiml: TWIML, ...extra });
-
-async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Twilio's documented algorithm, written independently of stand-in/signatures.ts. */
-function twilioSignatureOf(url: string, raw: string): string {
-  const params = new URLSearchParams(raw);
-  const data = [...params.keys()].sort().reduce((acc, key) => acc + key + params.get(key), url);
-  return createHmac("sha1", config.twilioAuthToken).update(data).digest("base64");
-}
 
 describe("Calls (Twilio)", () => {
   it("accepts a call with the right Basic auth, answers with a call resource and records what it dials", async () => {
