@@ -45,9 +45,10 @@ const claim = inFlightBatches(async (requests: ClaimRequest[]) => {
 });
 
 /**
- * Claims for many picks at once. A conversation asked for twice in one batch goes to the first asker (the
- * others miss, as if a moment later). Answers each winner with the summary as the picker sees it (the same
- * fields as loadSummary, checked by a test), or null for a miss.
+ * Claims for many picks at once. A conversation asked for twice in one batch is tried for the first asker,
+ * then for the next ones, as if a moment later (so a first asker who may not pick it does not block the rest).
+ * Answers each winner with the summary as the picker sees it (the same fields as loadSummary, checked by a
+ * test), or null for a miss.
  */
 async function claimMany(requests: ClaimRequest[]): Promise<Array<ConversationSummaryDto | null>> {
   const first = new Map<string, ClaimRequest>();
@@ -78,9 +79,12 @@ async function claimMany(requests: ClaimRequest[]): Promise<Array<ConversationSu
               WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
     FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"`;
   const won = new Map(rows.map((row) => [row.id, row]));
+  const later = requests.filter((request) => first.get(request.conversationId) !== request);
+  const laterResults = new Map(later.length ? (await claimMany(later)).map((result, i) => [later[i]!, result]) : []);
   return requests.map((request) => {
+    if (laterResults.has(request)) return laterResults.get(request)!;
     const row = won.get(request.conversationId);
-    if (!row || first.get(request.conversationId) !== request) return null;
+    if (!row) return null;
     const { queueName, contactId, contactName, contactEmail, contactPhone, unread, ...conversation } = row;
     return toSummaryDto({ ...conversation, queue: { name: queueName }, contact: { id: contactId, name: contactName, email: contactEmail, phone: contactPhone } }, unread);
   });

@@ -62,4 +62,20 @@ describe("pick", () => {
     }
     expect(won.find((w) => w.conversationId === ids[0])!.summary.unread).toBe(2);
   });
+
+  it("in one batch, a first asker who may not pick a conversation does not block a member who asks for it too", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const supervisor = principalOf(await createUser(center.company.id, { role: "SUPERVISOR" }));
+    const { conversationId: other } = await customerWrites(center.company.id, center.address.id);
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+
+    // The first pick starts a batch; the next two wait for it and share the next statement, the supervisor first.
+    const results = await Promise.allSettled([
+      pickConversation({ principal: center.principals[0]!, conversationId: other }),
+      pickConversation({ principal: supervisor, conversationId }),
+      pickConversation({ principal: center.principals[0]!, conversationId }),
+    ]);
+    expect(results[1]).toMatchObject({ status: "rejected", reason: { code: "FORBIDDEN" } });
+    expect(results[2]).toMatchObject({ status: "fulfilled", value: { id: conversationId, assigneeId: center.agents[0]!.id } });
+  });
 });
