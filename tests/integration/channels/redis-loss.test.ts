@@ -38,11 +38,14 @@ describe("a queued send whose job Redis lost", () => {
   }, 30_000);
 
   it("leaves a recent QUEUED message alone (its job may simply be waiting)", async () => {
+    // No worker may send it meanwhile: only the sweep could touch the message.
+    await Promise.all(outbound.workers.map((worker) => worker.close()));
+    outbound.workers = [];
     const center = await channelCenter({ standInUrl: outbound.standIn.url });
     const chat = await activeConversation(center, "SMS", outbound.standIn);
     const message = await chat.reply({ body: "fresh" });
     const before = await db.message.findUniqueOrThrow({ where: { id: message.id } });
-    await requeueStrandedSends({ olderThanMs: 60_000, companyId: center.company.id });
+    expect(await requeueStrandedSends({ olderThanMs: 60_000, companyId: center.company.id })).toBe(0);
     const after = await db.message.findUniqueOrThrow({ where: { id: message.id } });
     expect(after.updatedAt).toEqual(before.updatedAt);
   }, 30_000);
