@@ -6,11 +6,13 @@
  * of a second SMS.
  */
 import { db, RELAXED_COMMIT } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { publicUrl } from "../env";
 import { signFileLink } from "../files/sign-file-link";
 import { moduleForChannel, slugFor } from "./registry";
 import { providerConfigSelect, toConfig } from "./provider-config";
-import { markOptedOut, publishMessageUpdate } from "./apply-provider-status";
+import { markOptedOut, publishMessageChange } from "./apply-provider-status";
+import { updateMessagesReturning } from "../messages/update-message-returning";
 import { takeSendSlot } from "./send-rate";
 import type { ChannelModule, OutboundPayload } from "./types";
 
@@ -83,19 +85,25 @@ async function templateFor(companyId: string, name: string, customerName: string
 async function recordSent(channelModule: ChannelModule, messageId: string, providerMessageId: string): Promise<void> {
   // A status callback may have arrived first (and advanced the status): only a QUEUED message becomes SENT,
   // and the provider's id is recorded unless that callback already did.
-  await db.$executeRaw`
-    WITH ${RELAXED_COMMIT}
-    UPDATE "Message"
-    SET status = CASE WHEN status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE status END,
-        provider = ${channelModule.provider}, "providerMessageId" = ${providerMessageId}, "updatedAt" = (now() AT TIME ZONE 'UTC')
-    FROM relaxed_commit
-    WHERE id = ${messageId} AND (status = 'QUEUED' OR "providerMessageId" IS NULL)`;
-  await publishMessageUpdate(messageId);
+  const [updated] = await updateMessagesReturning(
+    Prisma.sql`
+      UPDATE "Message" AS m
+      SET status = CASE WHEN m.status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE m.status END,
+          provider = ${channelModule.provider}, "providerMessageId" = ${providerMessageId}, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      FROM relaxed_commit
+      WHERE m.id = ${messageId} AND (m.status = 'QUEUED' OR m."providerMessageId" IS NULL)
+      RETURNING m.*`,
+    RELAXED_COMMIT,
+  );
+  if (updated) await publishMessageChange(updated);
 }
 
 async function fail(messageId: string, code: string, reason: string): Promise<void> {
-  const { count } = await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data: { status: "FAILED", failureCode: code, failureReason: reason } });
-  if (count) await publishMessageUpdate(messageId);
+  const [updated] = await updateMessagesReturning(Prisma.sql`
+    UPDATE "Message" AS m SET status = 'FAILED', "failureCode" = ${code}, "failureReason" = ${reason}, "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE m.id = ${messageId} AND m.status = 'QUEUED'
+    RETURNING m.*`);
+  if (updated) await publishMessageChange(updated);
 }
 
 /** Marks a message failed after its job gave up on unexpected errors, so the agent sees it and can retry. */

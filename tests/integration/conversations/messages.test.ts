@@ -6,6 +6,9 @@ import { markRead } from "@/lib/conversations/mark-read";
 import { listActiveConversations } from "@/lib/conversations/list-active-conversations";
 import { receiveCustomerMessage } from "@/lib/messages/receive-customer-message";
 import { appendMessage, ConversationEnded } from "@/lib/messages/append-message";
+import { updateMessagesReturning } from "@/lib/messages/update-message-returning";
+import { messageSelect, toMessageDto } from "@/lib/conversations/dto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { onlineUserIds } from "@/lib/realtime/presence";
 import { GET as listMessagesRoute, POST as sendMessageRoute } from "@/app/api/v1/conversations/[id]/messages/route";
 import { contactCenter } from "../../support/conversations";
@@ -89,6 +92,29 @@ describe("storing a message", () => {
     const after = await receiveCustomerMessage({ contactId, channelAddressId: center.address.id, body: "hello again", clientMessageId: randomUUID() });
     expect(after.conversationId).not.toBe(conversationId);
     expect(after.message.seq).toBe(1);
+  });
+});
+
+describe("updating a message and publishing it in one statement", () => {
+  it("returns what messageSelect reads: author, files in order, conversation; and only the rows it updated", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const agent = center.agents[0]!;
+    const { conversationId, contactId } = await pickedConversation(center, 0);
+    const { message } = await appendMessage({ conversationId, direction: "OUTBOUND", body: "Here are the photos", status: "QUEUED", authorUserId: agent.id });
+    const file = (name: string, at: number, extra: object = {}) => ({
+      conversationId, messageId: message.id, fileName: name, declaredType: "image/png", sizeBytes: 1234 + at, storageKey: `test/${randomUUID()}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, at)), ...extra,
+    });
+    await db.attachment.createMany({ data: [file("second.png", 2, { status: "ACCEPTED", detectedType: "image/png", thumbnailKey: `thumb/${randomUUID()}` }), file("first.png", 1, { status: "REJECTED", rejectionReason: "Not a picture" })] });
+
+    const updated = await updateMessagesReturning(Prisma.sql`
+      UPDATE "Message" AS m SET status = 'FAILED', "failureCode" = '30003', "failureReason" = 'Unreachable handset' WHERE m.id = ${message.id} AND m.status = 'QUEUED' RETURNING m.*`);
+
+    const row = await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { ...messageSelect, conversation: { select: { id: true, assigneeId: true, contactId: true, channel: true } } } });
+    expect(updated).toEqual([{ message: toMessageDto(row), conversation: row.conversation }]);
+    expect(updated[0]!.message).toMatchObject({ status: "FAILED", failureCode: "30003", authorName: agent.name, attachments: [{ fileName: "first.png" }, { fileName: "second.png" }] });
+    expect(updated[0]!.conversation).toEqual({ id: conversationId, assigneeId: agent.id, contactId, channel: "WEBCHAT" });
+    // Its condition no longer holds: nothing updated, nothing returned.
+    expect(await updateMessagesReturning(Prisma.sql`UPDATE "Message" AS m SET status = 'SENT' WHERE m.id = ${message.id} AND m.status = 'QUEUED' RETURNING m.*`)).toEqual([]);
   });
 });
 

@@ -1,0 +1,50 @@
+/**
+ * Status changes (provider callbacks, "sent", "failed") happen on every
+ * outbound text, often several times per message. Each one must also tell the
+ * agents and the customer's page, which needs the whole message. Instead of
+ * an UPDATE followed by a re-read, one statement updates and returns the
+ * message with its author, files and conversation: one round trip per change.
+ * A test checks the result equals what messageSelect reads.
+ */
+import type { Channel } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { toMessageDto, type MessageDto, type MessageRow } from "../conversations/dto";
+import type { AttachmentRow } from "../files/attachment-dto";
+
+export interface UpdatedMessage {
+  message: MessageDto;
+  conversation: { id: string; assigneeId: string | null; contactId: string; channel: Channel };
+}
+
+type Row = Omit<MessageRow, "author" | "attachments"> & {
+  authorName: string | null;
+  attachments: AttachmentRow[];
+  assigneeId: string | null;
+  contactId: string;
+  channel: Channel;
+};
+
+/**
+ * Runs `update`, an `UPDATE "Message" AS m … RETURNING m.*` (it may start with
+ * its own CTEs through `ctes`), and returns each updated message as published.
+ */
+export async function updateMessagesReturning(update: Prisma.Sql, ctes?: Prisma.Sql): Promise<UpdatedMessage[]> {
+  const rows = await db.$queryRaw<Row[]>`
+    WITH ${ctes ? Prisma.sql`${ctes},` : Prisma.empty} changed AS (${update})
+    SELECT changed.id, changed."conversationId", changed.seq, changed.direction::text AS direction, changed.body,
+      changed.status::text AS status, changed."clientMessageId", changed."failureCode", changed."failureReason", changed."createdAt",
+      u.name AS "authorName", c."assigneeId", c."contactId", c.channel::text AS channel,
+      COALESCE((
+        SELECT json_agg(json_build_object('id', a.id, 'fileName', a."fileName", 'declaredType', a."declaredType", 'detectedType', a."detectedType",
+          'sizeBytes', a."sizeBytes", 'status', a.status, 'rejectionReason', a."rejectionReason", 'thumbnailKey', a."thumbnailKey") ORDER BY a."createdAt")
+        FROM "Attachment" a WHERE a."messageId" = changed.id
+      ), '[]'::json) AS attachments
+    FROM changed
+    JOIN "Conversation" c ON c.id = changed."conversationId"
+    LEFT JOIN "User" u ON u.id = changed."authorUserId"`;
+  return rows.map((row) => ({
+    message: toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName } }),
+    conversation: { id: row.conversationId, assigneeId: row.assigneeId, contactId: row.contactId, channel: row.channel },
+  }));
+}
