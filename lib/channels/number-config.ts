@@ -10,6 +10,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Principal } from "../auth/principal";
 import { toE164 } from "./phone";
+import { forgetProviderConfigs } from "./provider-config";
 
 export const numberInputSchema = z.object({
   channel: z.enum(["SMS", "WHATSAPP", "WEBCHAT"]),
@@ -97,6 +98,7 @@ export async function saveNumber(options: { principal: Principal; numberId?: str
     } else {
       id = (await db.channelAddress.create({ data: { ...data, companyId }, select: { id: true } })).id;
     }
+    forgetProviderConfigs();
     return (await listNumbers({ principal })).find((n) => n.id === id)!;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${data.address} is already in use.`);

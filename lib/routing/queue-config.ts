@@ -10,6 +10,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Principal } from "../auth/principal";
 import { publishQueueChanged } from "../realtime/bus";
+import { forgetProviderConfigs } from "../channels/provider-config";
 
 export const queueInputSchema = z.object({
   name: z.string().trim().min(1, "Give the queue a name.").max(80),
@@ -76,6 +77,7 @@ export async function saveQueue(options: { principal: Principal; queueId?: strin
       return tx.queue.findUniqueOrThrow({ where: { id: queueId }, select: queueSelect });
     });
     publishQueueChanged(companyId, row.id);
+    forgetProviderConfigs();
     return toConfig(row);
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -35,6 +35,25 @@ describe("SMS webhook signatures", () => {
   });
 });
 
+describe("number settings kept between webhooks", () => {
+  it("a rotated auth token is honoured at once, though the settings were just read for an earlier webhook", async () => {
+    const center = await channelCenter();
+    const url = `${PUBLIC_URL}/api/webhooks/sms`;
+    const headers = { "content-type": "application/x-www-form-urlencoded" };
+    const text = (n: number) => ({ MessageSid: `SMrot${Date.now()}${n}`, From: uniqueNumber(), To: center.sms.address, Body: `text ${n}`, NumMedia: "0" });
+    const first = text(1);
+    expect((await postWebhook("sms", { body: smsForm(first), headers: { ...headers, "x-twilio-signature": signTwilio(url, first) } })).status).toBe(200);
+
+    // Rotated by another process (e.g. a second web server): this one still holds the old settings.
+    await db.channelAddress.update({ where: { id: center.sms.id }, data: { providerSecret: "rotated-token" } });
+    const second = text(2);
+    expect((await postWebhook("sms", { body: smsForm(second), headers: { ...headers, "x-twilio-signature": signTwilio(url, second, "rotated-token") } })).status).toBe(200);
+    const third = text(3);
+    expect((await postWebhook("sms", { body: smsForm(third), headers: { ...headers, "x-twilio-signature": signTwilio(url, third) } })).status).toBe(403);
+    expect((await db.message.findMany({ where: { conversation: { channelAddressId: center.sms.id } }, select: { body: true }, orderBy: { createdAt: "asc" } })).map((m) => m.body)).toEqual(["text 1", "text 2"]);
+  });
+});
+
 describe("WhatsApp webhook", () => {
   it("echoes the challenge only for the right verify token", async () => {
     const center = await channelCenter();
