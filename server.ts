@@ -1,6 +1,6 @@
 /**
- * The Parley web process: Next.js (pages, route handlers) and socket.io on
- * one port. Workers run in their own process (workers/index.ts).
+ * The Parley web process: Next.js (pages, route handlers), socket.io and
+ * the provider webhooks on one port. Workers run in their own process (workers/index.ts).
  */
 import { createServer } from "node:http";
 import next from "next";
@@ -10,6 +10,7 @@ import { redis } from "./lib/redis";
 import { closeQueues } from "./lib/queue/queues";
 import { createSocketServer } from "./lib/realtime/socket-server";
 import { clearPresence } from "./lib/realtime/presence";
+import { isWebhookPath, serveWebhook } from "./lib/channels/webhook-endpoint";
 import "./lib/realtime/handlers";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
 
   await clearPresence();
   const httpServer = createServer((req, res) => {
-    void handle(req, res);
+    // Provider webhooks skip Next.js: see lib/channels/webhook-endpoint.ts.
+    if (isWebhookPath(req.url)) void serveWebhook(req, res);
+    else void handle(req, res);
   });
   const sockets = createSocketServer(httpServer);
 

@@ -1,7 +1,8 @@
 /**
  * The one error type for failures a person should see. Every entry point
  * (route handler, server action, socket handler, job) maps it in one place:
- * HTTP in lib/http/respond.ts, socket acks in lib/realtime/ack.ts.
+ * HTTP in lib/http/respond.ts (and, ahead of Next.js, lib/channels/webhook-endpoint.ts),
+ * socket acks in lib/realtime/ack.ts.
  */
 import { ZodError } from "zod";
 

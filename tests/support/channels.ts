@@ -1,8 +1,7 @@
 /** SMS and WhatsApp numbers wired to a queue, and webhook calls signed the way providers sign them. */
 import { createHash, createHmac } from "node:crypto";
-import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
-import { POST, GET } from "@/app/api/webhooks/[channel]/route";
+import { answerWebhook } from "@/lib/channels/webhook-endpoint";
 import { createCompany, createQueue, createUser, uniqueSuffix } from "./factories";
 
 export const SMS_TOKEN = "test-twilio-token";
@@ -42,14 +41,13 @@ export function signWhatsApp(rawBody: string, secret = WA_SECRET): string {
 }
 
 export async function postWebhook(channel: string, options: { body: string; headers?: Record<string, string>; query?: string }): Promise<{ status: number; text: string }> {
-  const req = new NextRequest(`http://localhost/api/webhooks/${channel}${options.query ?? ""}`, { method: "POST", body: options.body, headers: options.headers });
-  const res = await POST(req, { params: Promise.resolve({ channel }) });
-  return { status: res.status, text: await res.text() };
+  const answer = await answerWebhook({ method: "POST", path: `/api/webhooks/${channel}${options.query ?? ""}`, headers: new Headers(options.headers), rawBody: options.body });
+  return { status: answer.status, text: answer.body };
 }
 
 export async function getWebhook(channel: string, query: string): Promise<{ status: number; text: string }> {
-  const res = await GET(new NextRequest(`http://localhost/api/webhooks/${channel}${query}`), { params: Promise.resolve({ channel }) });
-  return { status: res.status, text: await res.text() };
+  const answer = await answerWebhook({ method: "GET", path: `/api/webhooks/${channel}${query}`, headers: new Headers(), rawBody: "" });
+  return { status: answer.status, text: answer.body };
 }
 
 export function smsForm(fields: Record<string, string>): string {

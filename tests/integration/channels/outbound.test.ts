@@ -7,7 +7,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 
-const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("outbound", { forwarder: true }));
+const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("outbound", { webhookServer: true }));
 
 import { db } from "@/lib/db";
 import { queue } from "@/lib/queue/queues";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 
-const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("redis-loss", { forwarder: true }));
+const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("redis-loss", { webhookServer: true }));
 
 import { db } from "@/lib/db";
 import { queue } from "@/lib/queue/queues";

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 
-const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("group-sms", { forwarder: true }));
+const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("group-sms", { webhookServer: true }));
 
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
