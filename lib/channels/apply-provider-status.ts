@@ -11,33 +11,38 @@ import { messageSelect, toMessageDto } from "../conversations/dto";
 import type { ChannelModule, StatusEvent } from "./types";
 import { isOptOut, sentItemMatch, statusUpdate } from "./status-update";
 import { deliverToCustomer } from "./deliver-to-customer";
-import { updateMessagesReturning, type UpdatedMessage } from "../messages/update-message-returning";
+import { updateFoundMessagesReturning, type UpdatedMessage } from "../messages/update-message-returning";
+
+/** What a provider status did: moved a message forward, matched one it would not move, or matched no message. */
+export type StatusOutcome = "applied" | "stale" | "no-message";
 
 /**
  * One statement finds the message (by the provider's id, or ours echoed back before we recorded theirs) and moves
- * its status forward; false when no message of this company matches or the status would not move it forward.
+ * its status forward, and tells a status that would not move it ("sent" after we recorded the send) from one about
+ * no message of this company (a group-SMS delivery, for instance).
  */
-export async function applyProviderStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<boolean> {
+export async function applyProviderStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<StatusOutcome> {
   const { where, data } = statusUpdate(channelModule, event);
   const [echoed] = sentItemMatch(channelModule, event).slice(1);
   const failure = "failureCode" in data ? Prisma.sql`, "failureCode" = ${data.failureCode}, "failureReason" = ${data.failureReason}` : Prisma.empty;
-  const [updated] = await updateMessagesReturning(
+  const { found, updated: [updated] } = await updateFoundMessagesReturning(
     Prisma.sql`
       UPDATE "Message" AS m
       SET status = ${data.status}::"MessageStatus", provider = ${data.provider}, "providerMessageId" = ${data.providerMessageId},
           "updatedAt" = (now() AT TIME ZONE 'UTC') ${failure}
-      FROM relaxed_commit, "Conversation" AS c
-      WHERE c.id = m."conversationId" AND c."companyId" = ${companyId}
-        AND ((m.provider = ${channelModule.provider} AND m."providerMessageId" = ${event.providerMessageId})
-          ${echoed ? Prisma.sql`OR (m.id = ${echoed.id} AND m."providerMessageId" IS NULL)` : Prisma.empty})
-        AND m.status::text = ANY(${where.status.in}::text[])
+      FROM relaxed_commit, found
+      WHERE m.id = found.id AND m.status::text = ANY(${where.status.in}::text[])
       RETURNING m.*`,
-    RELAXED_COMMIT,
+    Prisma.sql`${RELAXED_COMMIT}, found AS (
+      SELECT m.id FROM "Message" AS m JOIN "Conversation" AS c ON c.id = m."conversationId"
+      WHERE c."companyId" = ${companyId}
+        AND ((m.provider = ${channelModule.provider} AND m."providerMessageId" = ${event.providerMessageId})
+          ${echoed ? Prisma.sql`OR (m.id = ${echoed.id} AND m."providerMessageId" IS NULL)` : Prisma.empty}))`,
   );
-  if (!updated) return false;
+  if (!updated) return found ? "stale" : "no-message";
   if (isOptOut(channelModule, event)) await markOptedOut(updated.conversation.id);
   await publishMessageChange(updated);
-  return true;
+  return "applied";
 }
 
 export async function markOptedOut(conversationId: string): Promise<void> {

@@ -43,7 +43,8 @@ export async function processWebhook(slug: string, request: WebhookRequest): Pro
       const forWidget = channelModule.channel === "SMS" && (await receiveRoomSms({ provider: channelModule.provider, config, event }));
       if (!forWidget) await receiveFromChannel(channelModule.provider, config, event);
     }
-    else if (!(await applyProviderStatus(channelModule, config.companyId, event))) await applyRoomDeliveryStatus(channelModule, config.companyId, event);
+    // Only a status about none of our messages can be about a group-SMS delivery.
+    else if ((await applyProviderStatus(channelModule, config.companyId, event)) === "no-message") await applyRoomDeliveryStatus(channelModule, config.companyId, event);
   }
   return channelModule.webhookAnswer();
 }

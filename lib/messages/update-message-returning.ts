@@ -25,26 +25,45 @@ type Row = Omit<MessageRow, "author" | "attachments"> & {
   channel: Channel;
 };
 
+// What is published of each changed message: the message, its author, its files in order, and its conversation.
+const publishedColumns = Prisma.sql`
+  changed.id, changed."conversationId", changed.seq, changed.direction::text AS direction, changed.body,
+  changed.status::text AS status, changed."clientMessageId", changed."failureCode", changed."failureReason", changed."createdAt",
+  u.name AS "authorName", c."assigneeId", c."contactId", c.channel::text AS channel,
+  COALESCE((
+    SELECT json_agg(json_build_object('id', a.id, 'fileName', a."fileName", 'declaredType', a."declaredType", 'detectedType', a."detectedType",
+      'sizeBytes', a."sizeBytes", 'status', a.status, 'rejectionReason', a."rejectionReason", 'thumbnailKey', a."thumbnailKey") ORDER BY a."createdAt")
+    FROM "Attachment" a WHERE a."messageId" = changed.id
+  ), '[]'::json) AS attachments
+  FROM changed
+  JOIN "Conversation" c ON c.id = changed."conversationId"
+  LEFT JOIN "User" u ON u.id = changed."authorUserId"`;
+
+function toUpdated(row: Row): UpdatedMessage {
+  return {
+    message: toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName } }),
+    conversation: { id: row.conversationId, assigneeId: row.assigneeId, contactId: row.contactId, channel: row.channel },
+  };
+}
+
 /**
  * Runs `update`, an `UPDATE "Message" AS m … RETURNING m.*` (it may start with
  * its own CTEs through `ctes`), and returns each updated message as published.
  */
 export async function updateMessagesReturning(update: Prisma.Sql, ctes?: Prisma.Sql): Promise<UpdatedMessage[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    WITH ${ctes ? Prisma.sql`${ctes},` : Prisma.empty} changed AS (${update})
-    SELECT changed.id, changed."conversationId", changed.seq, changed.direction::text AS direction, changed.body,
-      changed.status::text AS status, changed."clientMessageId", changed."failureCode", changed."failureReason", changed."createdAt",
-      u.name AS "authorName", c."assigneeId", c."contactId", c.channel::text AS channel,
-      COALESCE((
-        SELECT json_agg(json_build_object('id', a.id, 'fileName', a."fileName", 'declaredType', a."declaredType", 'detectedType', a."detectedType",
-          'sizeBytes', a."sizeBytes", 'status', a.status, 'rejectionReason', a."rejectionReason", 'thumbnailKey', a."thumbnailKey") ORDER BY a."createdAt")
-        FROM "Attachment" a WHERE a."messageId" = changed.id
-      ), '[]'::json) AS attachments
-    FROM changed
-    JOIN "Conversation" c ON c.id = changed."conversationId"
-    LEFT JOIN "User" u ON u.id = changed."authorUserId"`;
-  return rows.map((row) => ({
-    message: toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName } }),
-    conversation: { id: row.conversationId, assigneeId: row.assigneeId, contactId: row.contactId, channel: row.channel },
-  }));
+  const rows = await db.$queryRaw<Row[]>`WITH ${ctes ? Prisma.sql`${ctes},` : Prisma.empty} changed AS (${update}) SELECT ${publishedColumns}`;
+  return rows.map(toUpdated);
+}
+
+/**
+ * The same for an update of the messages a CTE named `found` (in `ctes`)
+ * selects, and whether `found` had any: a change refused by the update's own
+ * condition (a status that would move a message backwards) is told apart from
+ * one about no message at all, in the same round trip.
+ */
+export async function updateFoundMessagesReturning(update: Prisma.Sql, ctes: Prisma.Sql): Promise<{ found: boolean; updated: UpdatedMessage[] }> {
+  const rows = await db.$queryRaw<Array<Row & { anyFound: boolean }>>`
+    WITH ${ctes}, changed AS (${update}), published AS (SELECT ${publishedColumns})
+    SELECT EXISTS (SELECT 1 FROM found) AS "anyFound", published.* FROM (SELECT 1) AS one LEFT JOIN published ON true`;
+  return { found: rows[0]?.anyFound ?? false, updated: rows.filter((row) => row.id !== null).map(toUpdated) };
 }

@@ -47,8 +47,9 @@ export function registerCustomerHandlers(register: CustomerRequestHandlers): voi
 }
 
 export function createSocketServer(httpServer: HttpServer): { io: Server; close: () => Promise<void> } {
-  const pub = createRedis();
-  const sub = pub.duplicate();
+  // Events published in the same tick (a message's agent and customer events) leave in one write.
+  const pub = createRedis({ enableAutoPipelining: true });
+  const sub = createRedis();
   const io = new Server<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>(httpServer, {
     adapter: createAdapter(pub, sub, { key: SOCKET_IO_REDIS_KEY }),
     serveClient: false,

@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import { channelCenter, getWebhook, postWebhook, PUBLIC_URL, signTwilio, signWhatsApp, smsForm, uniqueNumber, whatsappInbound } from "../../support/channels";
 import { startSocketServer, connectClient, connected, collect, sleep } from "../../support/socket-harness";
 import { sessionCookieFor } from "../../support/factories";
+import { appendMessage } from "@/lib/messages/append-message";
+import { applyProviderStatus } from "@/lib/channels/apply-provider-status";
+import { twilioSms } from "@/lib/channels/twilio-sms";
 
 const countMessages = (addressId: string) => db.message.count({ where: { conversation: { channelAddressId: addressId } } });
 
@@ -129,5 +132,30 @@ describe("inbound de-duplication", () => {
     const answers = await Promise.all([1, 2, 3].map(() => postWebhook("whatsapp", { body, headers: { "x-hub-signature-256": signWhatsApp(body) } })));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(await countMessages(center.whatsapp.id)).toBe(1);
+  });
+});
+
+describe("delivery statuses", () => {
+  it("moves a message forward once, tells a status that would move it back from one about no message, and changes nothing for either", async () => {
+    const center = await channelCenter();
+    const contact = await db.contact.create({ data: { companyId: center.company.id, name: "Status customer", phone: uniqueNumber() } });
+    const conversation = await db.conversation.create({
+      data: { companyId: center.company.id, queueId: center.queue.id, channelAddressId: center.sms.id, contactId: contact.id, channel: "SMS", status: "ACTIVE", assigneeId: center.agent.id },
+    });
+    const { message } = await appendMessage({ conversationId: conversation.id, direction: "OUTBOUND", body: "Your parcel left", status: "QUEUED", authorUserId: center.agent.id });
+    const sid = `SMst${Date.now()}`;
+    const status = (providerMessageId: string, value: "SENT" | "DELIVERED", messageId?: string) =>
+      applyProviderStatus(twilioSms, center.company.id, { kind: "status", providerMessageId, messageId, status: value });
+
+    // Before the worker recorded Twilio's id, the echoed id finds the message.
+    expect(await status(sid, "SENT", message.id)).toBe("applied");
+    expect(await status(sid, "SENT", message.id)).toBe("stale");
+    expect(await status(sid, "DELIVERED")).toBe("applied");
+    expect(await status(sid, "SENT")).toBe("stale");
+    expect(await status(`SMnone${Date.now()}`, "DELIVERED")).toBe("no-message");
+    // Another company's webhook cannot reach this message.
+    const other = await channelCenter();
+    expect(await applyProviderStatus(twilioSms, other.company.id, { kind: "status", providerMessageId: sid, status: "SENT" })).toBe("no-message");
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true, provider: true, providerMessageId: true } })).toEqual({ status: "DELIVERED", provider: twilioSms.provider, providerMessageId: sid });
   });
 });
