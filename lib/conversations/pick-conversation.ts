@@ -19,6 +19,7 @@ import { toSummaryDto, type ConversationSummaryDto, type SummaryRow } from "./dt
 export async function pickConversation(options: { principal: Principal; conversationId: string }): Promise<ConversationSummaryDto> {
   const { principal, conversationId } = options;
   const summary = await claim({ principal, conversationId });
+  if (summary instanceof AppError) throw summary;
   if (!summary) throw await whyNotPicked(principal, conversationId);
 
   publishPicklistRemoval(principal.companyId, summary.queueId, { conversationId, reason: "picked", byName: principal.name });
@@ -48,9 +49,10 @@ const claim = inFlightBatches(async (requests: ClaimRequest[]) => {
  * Claims for many picks at once. A conversation asked for twice in one batch is tried for the first asker,
  * then for the next ones, as if a moment later (so a first asker who may not pick it does not block the rest).
  * Answers each winner with the summary as the picker sees it (the same fields as loadSummary, checked by a
- * test), or null for a miss.
+ * test). A member who lost to someone else is told why from the same statement (in a race most misses are
+ * that); any other miss is null, and whyNotPicked finds out.
  */
-async function claimMany(requests: ClaimRequest[]): Promise<Array<ConversationSummaryDto | null>> {
+async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
   const first = new Map<string, ClaimRequest>();
   for (const request of requests) if (!first.has(request.conversationId)) first.set(request.conversationId, request);
   // The same row order in every batch: two batches never wait on each other's rows crosswise.
@@ -70,28 +72,53 @@ async function claimMany(requests: ClaimRequest[]): Promise<Array<ConversationSu
     ), picked AS (
       INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
       SELECT event_id, id, 'PICKED', "assigneeId", "pickedAt" FROM claimed
+    ), missed AS (
+      -- What the snapshot of this statement shows of a conversation this member did not get. One that still looks
+      -- WAITING was taken by a statement that committed meanwhile (or is not theirs to pick): whyNotPicked reads it again.
+      SELECT req.conversation_id AS "conversationId", c.status::text AS status, c."assigneeId", u.name AS "assigneeName"
+      FROM req
+      JOIN "Conversation" AS c ON c.id = req.conversation_id AND c."companyId" = req.company_id
+      LEFT JOIN "User" AS u ON u.id = c."assigneeId"
+      WHERE c.status <> 'WAITING' AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
+    ), won AS (
+      SELECT c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
+             c."lastMessageAt", c."lastSeq", c.preview, c."windowExpiresAt", c."endedAt", q.name AS "queueName",
+             k.id AS "contactId", k.name AS "contactName", k.email AS "contactEmail", k.phone AS "contactPhone",
+             (SELECT count(*)::int FROM "Message" AS m
+                LEFT JOIN "ConversationReadState" AS r ON r."conversationId" = m."conversationId" AND r."userId" = c."assigneeId"
+                WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
+      FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"
     )
-    SELECT c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
-           c."lastMessageAt", c."lastSeq", c.preview, c."windowExpiresAt", c."endedAt", q.name AS "queueName",
-           k.id AS "contactId", k.name AS "contactName", k.email AS "contactEmail", k.phone AS "contactPhone",
-           (SELECT count(*)::int FROM "Message" AS m
-              LEFT JOIN "ConversationReadState" AS r ON r."conversationId" = m."conversationId" AND r."userId" = c."assigneeId"
-              WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
-    FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"`;
-  const won = new Map(rows.map((row) => [row.id, row]));
+    SELECT (SELECT COALESCE(json_agg(missed), '[]'::json) FROM missed) AS missed, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`;
+  const won = new Map(rows.filter((row) => row.id !== null).map((row) => [row.id, row]));
+  const missed = new Map((rows[0]?.missed ?? []).map((miss) => [miss.conversationId, miss]));
   const later = requests.filter((request) => first.get(request.conversationId) !== request);
   const laterResults = new Map(later.length ? (await claimMany(later)).map((result, i) => [later[i]!, result]) : []);
   return requests.map((request) => {
     if (laterResults.has(request)) return laterResults.get(request)!;
     const row = won.get(request.conversationId);
-    if (!row) return null;
-    const { queueName, contactId, contactName, contactEmail, contactPhone, unread, ...conversation } = row;
+    if (!row) {
+      const miss = missed.get(request.conversationId);
+      return miss ? refusal(request.principal, miss) : null;
+    }
+    const { queueName, contactId, contactName, contactEmail, contactPhone, unread, missed: _, ...conversation } = row;
     return toSummaryDto({ ...conversation, queue: { name: queueName }, contact: { id: contactId, name: contactName, email: contactEmail, phone: contactPhone } }, unread);
   });
 }
 
-/** A summary's columns, flat (the claim statement joins queue and contact itself). */
+/** A winner's summary, a refusal the statement could explain, or null: whyNotPicked must find out. */
+type ClaimResult = ConversationSummaryDto | AppError | null;
+
+interface Miss {
+  conversationId: string;
+  status: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
+
+/** A summary's columns, flat (the claim statement joins queue and contact itself), next to the batch's misses. */
 type ClaimedRow = Omit<SummaryRow, "queue" | "contact"> & {
+  missed: Miss[];
   queueName: string;
   contactId: string;
   contactName: string;
@@ -109,8 +136,13 @@ async function whyNotPicked(principal: Principal, conversationId: string): Promi
     queue: { select: { members: { where: { userId: principal.userId }, select: { userId: true } } } },
   });
   if (current.queue.members.length === 0) return new AppError("FORBIDDEN", "You can only pick conversations of queues you belong to.");
+  return refusal(principal, { status: current.status, assigneeId: current.assigneeId, assigneeName: current.assignee?.name ?? null });
+}
+
+/** Why a member of the queue cannot pick a conversation that is no longer waiting. */
+function refusal(principal: Principal, current: Pick<Miss, "status" | "assigneeId" | "assigneeName">): AppError {
   if (current.assigneeId === principal.userId && current.status === "ACTIVE") return new AppError("CONFLICT", "You have already picked this conversation.");
   if (current.status === "ENDED") return new AppError("CONFLICT", "This conversation has already ended.");
   if (current.status === "OFFERED") return new AppError("CONFLICT", "This conversation is being offered to another agent.");
-  return new AppError("CONFLICT", `Already picked by ${current.assignee?.name ?? "another agent"}.`);
+  return new AppError("CONFLICT", `Already picked by ${current.assigneeName ?? "another agent"}.`);
 }

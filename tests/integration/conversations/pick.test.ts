@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pickConversation } from "@/lib/conversations/pick-conversation";
 import { loadSummary } from "@/lib/conversations/load-summary";
+import { endConversation } from "@/lib/conversations/end-conversation";
 import { receiveCustomerMessage } from "@/lib/messages/receive-customer-message";
 import { createUser } from "../../support/factories";
 import { contactCenter, customerWrites, principalOf } from "../../support/conversations";
@@ -77,5 +78,17 @@ describe("pick", () => {
     ]);
     expect(results[1]).toMatchObject({ status: "rejected", reason: { code: "FORBIDDEN" } });
     expect(results[2]).toMatchObject({ status: "fulfilled", value: { id: conversationId, assigneeId: center.agents[0]!.id } });
+  });
+
+  it("a member who cannot have it is told why: already theirs, already ended", async () => {
+    const center = await contactCenter({ agents: 2 });
+    const [mine, colleague] = center.principals as [typeof center.principals[0], typeof center.principals[0]];
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+    await pickConversation({ principal: mine, conversationId });
+
+    await expect(pickConversation({ principal: mine, conversationId })).rejects.toMatchObject({ code: "CONFLICT", message: "You have already picked this conversation." });
+    await endConversation({ principal: mine, conversationId });
+    await expect(pickConversation({ principal: colleague, conversationId })).rejects.toMatchObject({ code: "CONFLICT", message: "This conversation has already ended." });
+    expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
   });
 });
