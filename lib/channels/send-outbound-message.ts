@@ -12,7 +12,8 @@ import { signFileLink } from "../files/sign-file-link";
 import { moduleForChannel, slugFor } from "./registry";
 import { providerConfigSelect, toConfig } from "./provider-config";
 import { markOptedOut, publishMessageChange } from "./apply-provider-status";
-import { updateMessagesReturning } from "../messages/update-message-returning";
+import { updateMessagesReturning, type UpdatedMessage } from "../messages/update-message-returning";
+import { inFlightBatches } from "../batching";
 import { takeSendSlot } from "./send-rate";
 import type { ChannelModule, OutboundPayload } from "./types";
 
@@ -32,21 +33,7 @@ export class SendThrottled extends Error {
 }
 
 export async function sendOutboundMessage(options: { messageId: string; isLastAttempt: boolean; attempts: number }): Promise<void> {
-  // One query for the message, its customer and the number's settings: every send pays for this.
-  const message = await db.message.findUnique({
-    where: { id: options.messageId },
-    select: {
-      id: true, status: true, body: true, templateName: true, retryCount: true,
-      attachments: { where: { status: "ACCEPTED" }, select: { id: true }, orderBy: { createdAt: "asc" } },
-      conversation: {
-        select: {
-          id: true, channel: true, companyId: true,
-          contact: { select: { phone: true, name: true, optedOutAt: true } },
-          channelAddress: { select: { ...providerConfigSelect, sendRatePerSecond: true } },
-        },
-      },
-    },
-  });
+  const message = await loadForSend(options.messageId);
   if (!message || message.status !== "QUEUED") return;
   const { conversation } = message;
   const channelModule = moduleForChannel(conversation.channel);
@@ -76,6 +63,25 @@ export async function sendOutboundMessage(options: { messageId: string; isLastAt
   if (channelModule.optOutCodes.includes(result.code)) await markOptedOut(conversation.id);
 }
 
+const sendSelect = {
+  id: true, status: true, body: true, templateName: true, retryCount: true,
+  attachments: { where: { status: "ACCEPTED" }, select: { id: true }, orderBy: { createdAt: "asc" } },
+  conversation: {
+    select: {
+      id: true, channel: true, companyId: true,
+      contact: { select: { phone: true, name: true, optedOutAt: true } },
+      channelAddress: { select: { ...providerConfigSelect, sendRatePerSecond: true } },
+    },
+  },
+} as const satisfies Prisma.MessageSelect;
+
+/** The message, its customer and the number's settings: every send reads them, so the sends a worker starts together share one query. */
+const loadForSend = inFlightBatches(async (ids: string[]) => {
+  const rows = await db.message.findMany({ where: { id: { in: [...new Set(ids)] } }, select: sendSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
 async function templateFor(companyId: string, name: string, customerName: string) {
   const template = await db.messageTemplate.findFirst({ where: { companyId, name }, select: { name: true, language: true, body: true } });
   if (!template) return undefined;
@@ -83,19 +89,47 @@ async function templateFor(companyId: string, name: string, customerName: string
 }
 
 async function recordSent(channelModule: ChannelModule, messageId: string, providerMessageId: string): Promise<void> {
-  // A status callback may have arrived first (and advanced the status): only a QUEUED message becomes SENT,
-  // and the provider's id is recorded unless that callback already did.
-  const [updated] = await updateMessagesReturning(
+  const updated = await recordSends({ messageId, provider: channelModule.provider, providerMessageId });
+  if (updated) await publishMessageChange(updated);
+}
+
+interface SentRecord {
+  messageId: string;
+  provider: string;
+  providerMessageId: string;
+}
+
+/**
+ * Every send ends here, so the sends a worker finishes together share one statement. A status callback may
+ * have arrived first (and advanced the status): only a QUEUED message becomes SENT, and the provider's id is
+ * recorded unless that callback already did.
+ */
+const recordSends = inFlightBatches(async (records: SentRecord[]): Promise<Array<UpdatedMessage | null>> => {
+  try {
+    return await recordSentMany(records);
+  } catch (error) {
+    // Nothing of a failed statement happened (e.g. a deadlock victim against another worker's batch): one at a time.
+    if (records.length === 1) throw error;
+    return Promise.all(records.map(async (record) => (await recordSentMany([record]))[0]!));
+  }
+});
+
+async function recordSentMany(records: SentRecord[]): Promise<Array<UpdatedMessage | null>> {
+  // One row per message, in the same order in every batch; a repeat (a send that ran twice) gets the same answer.
+  const unique = [...new Map(records.map((record) => [record.messageId, record])).values()].sort((a, b) => a.messageId.localeCompare(b.messageId));
+  const updated = await updateMessagesReturning(
     Prisma.sql`
       UPDATE "Message" AS m
       SET status = CASE WHEN m.status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE m.status END,
-          provider = ${channelModule.provider}, "providerMessageId" = ${providerMessageId}, "updatedAt" = (now() AT TIME ZONE 'UTC')
-      FROM relaxed_commit
-      WHERE m.id = ${messageId} AND (m.status = 'QUEUED' OR m."providerMessageId" IS NULL)
+          provider = sent.provider, "providerMessageId" = sent.provider_message_id, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      FROM relaxed_commit, unnest(${unique.map((r) => r.messageId)}::text[], ${unique.map((r) => r.provider)}::text[], ${unique.map((r) => r.providerMessageId)}::text[])
+        AS sent(id, provider, provider_message_id)
+      WHERE m.id = sent.id AND (m.status = 'QUEUED' OR m."providerMessageId" IS NULL)
       RETURNING m.*`,
     RELAXED_COMMIT,
   );
-  if (updated) await publishMessageChange(updated);
+  const byId = new Map(updated.map((change) => [change.message.id, change]));
+  return records.map((record) => byId.get(record.messageId) ?? null);
 }
 
 async function fail(messageId: string, code: string, reason: string): Promise<void> {

@@ -145,6 +145,28 @@ describe("SMS replies", () => {
   });
 });
 
+describe("many replies at once", () => {
+  it("replies to 12 customers sent together are each sent once and recorded with their own provider id, and each SENT is heard once", async () => {
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chats = await Promise.all(Array.from({ length: 12 }, () => activeConversation(center, "SMS", outbound.standIn)));
+    const received = recordAll(await sockets.agent(center.agent));
+    await waitUntilOnline([center.agent.id]);
+
+    // The workers read and record sends that arrive together in shared statements.
+    const messages = await Promise.all(chats.map((chat, i) => chat.reply({ body: `Batch reply ${i}` })));
+    const sent = await Promise.all(messages.map((message) => waitForStatus(message.id, "SENT")));
+    for (const [i, chat] of chats.entries()) {
+      const accepted = await outbound.standIn.acceptedTo(chat.customer);
+      expect(accepted.map((a) => a.text)).toEqual([`Batch reply ${i}`]);
+      expect(sent[i]).toMatchObject({ provider: "twilio", providerMessageId: accepted[0]!.messageId });
+    }
+    await vi.waitFor(() => {
+      const sentEvents = received.filter((r) => r.event === "message:updated").map((r) => (r.payload as { message: MessageDto }).message).filter((m) => m.status === "SENT");
+      expect(sentEvents.map((m) => m.id).sort()).toEqual(messages.map((m) => m.id).sort());
+    });
+  });
+});
+
 describe("WhatsApp replies", () => {
   it("131047 (re-engagement required) fails the message at once, without a retry", async () => {
     const center = await channelCenter({ standInUrl: outbound.standIn.url });
