@@ -12,6 +12,7 @@ import type { ChannelModule, StatusEvent } from "./types";
 import { isOptOut, sentItemMatch, statusUpdate } from "./status-update";
 import { deliverToCustomer } from "./deliver-to-customer";
 import { updateFoundMessagesReturning, type UpdatedMessage } from "../messages/update-message-returning";
+import { inFlightBatches } from "../batching";
 
 /** What a provider status did: moved a message forward, matched one it would not move, or matched no message. */
 export type StatusOutcome = "applied" | "stale" | "no-message";
@@ -19,30 +20,89 @@ export type StatusOutcome = "applied" | "stale" | "no-message";
 /**
  * One statement finds the message (by the provider's id, or ours echoed back before we recorded theirs) and moves
  * its status forward, and tells a status that would not move it ("sent" after we recorded the send) from one about
- * no message of this company (a group-SMS delivery, for instance).
+ * no message of this company (a group-SMS delivery, for instance). Every text sent brings two or three of these, so
+ * statuses that arrive together share the statement.
  */
 export async function applyProviderStatus(channelModule: ChannelModule, companyId: string, event: StatusEvent): Promise<StatusOutcome> {
-  const { where, data } = statusUpdate(channelModule, event);
-  const [echoed] = sentItemMatch(channelModule, event).slice(1);
-  const failure = "failureCode" in data ? Prisma.sql`, "failureCode" = ${data.failureCode}, "failureReason" = ${data.failureReason}` : Prisma.empty;
-  const { found, updated: [updated] } = await updateFoundMessagesReturning(
-    Prisma.sql`
-      UPDATE "Message" AS m
-      SET status = ${data.status}::"MessageStatus", provider = ${data.provider}, "providerMessageId" = ${data.providerMessageId},
-          "updatedAt" = (now() AT TIME ZONE 'UTC') ${failure}
-      FROM relaxed_commit, found
-      WHERE m.id = found.id AND m.status::text = ANY(${where.status.in}::text[])
-      RETURNING m.*`,
-    Prisma.sql`${RELAXED_COMMIT}, found AS (
-      SELECT m.id FROM "Message" AS m JOIN "Conversation" AS c ON c.id = m."conversationId"
-      WHERE c."companyId" = ${companyId}
-        AND ((m.provider = ${channelModule.provider} AND m."providerMessageId" = ${event.providerMessageId})
-          ${echoed ? Prisma.sql`OR (m.id = ${echoed.id} AND m."providerMessageId" IS NULL)` : Prisma.empty}))`,
-  );
-  if (!updated) return found ? "stale" : "no-message";
+  const { outcome, updated } = await applyStatus({ channelModule, companyId, event });
+  if (!updated) return outcome;
   if (isOptOut(channelModule, event)) await markOptedOut(updated.conversation.id);
   await publishMessageChange(updated);
-  return "applied";
+  return outcome;
+}
+
+interface StatusRequest {
+  channelModule: ChannelModule;
+  companyId: string;
+  event: StatusEvent;
+}
+
+interface StatusResult {
+  outcome: StatusOutcome;
+  updated?: UpdatedMessage;
+}
+
+const applyStatus = inFlightBatches(async (requests: StatusRequest[]): Promise<StatusResult[]> => {
+  try {
+    return await applyStatuses(requests);
+  } catch (error) {
+    // Nothing of a failed statement happened (e.g. a deadlock victim against a worker's batch): one at a time.
+    if (requests.length === 1) throw error;
+    return Promise.all(requests.map(async (request) => (await applyStatuses([request]))[0]!));
+  }
+});
+
+/** The keys a status may find its message by: the provider's id, and ours when echoed. */
+function matchKeys({ channelModule, event }: StatusRequest): string[] {
+  return sentItemMatch(channelModule, event).map((match) => ("id" in match ? `id:${match.id}` : `provider:${match.provider}:${match.providerMessageId}`));
+}
+
+async function applyStatuses(requests: StatusRequest[]): Promise<StatusResult[]> {
+  // Statuses that may be about the same message ("sent" and "delivered" arriving together) go to the next
+  // statement in arrival order, so each is applied as if it had come alone.
+  const keys = new Set<string>();
+  const now: StatusRequest[] = [];
+  const later: StatusRequest[] = [];
+  for (const request of requests) {
+    const mine = matchKeys(request);
+    if (mine.some((key) => keys.has(key))) later.push(request);
+    else {
+      now.push(request);
+      for (const key of mine) keys.add(key);
+    }
+  }
+  const changes = now.map((request) => ({ request, ...statusUpdate(request.channelModule, request.event) }));
+  const column = <T>(pick: (change: (typeof changes)[number], index: number) => T) => changes.map(pick);
+  const { found, updated } = await updateFoundMessagesReturning(
+    Prisma.sql`
+      UPDATE "Message" AS m
+      SET status = found.status::"MessageStatus", provider = found.provider, "providerMessageId" = found.provider_message_id,
+          "updatedAt" = (now() AT TIME ZONE 'UTC'),
+          "failureCode" = CASE WHEN found.status = 'FAILED' THEN found.failure_code ELSE m."failureCode" END,
+          "failureReason" = CASE WHEN found.status = 'FAILED' THEN found.failure_reason ELSE m."failureReason" END
+      FROM relaxed_commit, found
+      WHERE m.id = found.id AND m.status::text = ANY(string_to_array(found.allowed, ','))
+      RETURNING m.*`,
+    Prisma.sql`${RELAXED_COMMIT}, found AS (
+      SELECT DISTINCT ON (m.id) m.id, req.tag, req.status, req.provider, req.provider_message_id, req.allowed, req.failure_code, req.failure_reason
+      FROM unnest(${column((_, i) => i)}::int[], ${column((c) => c.request.companyId)}::text[], ${column((c) => c.data.provider)}::text[],
+                  ${column((c) => c.request.event.providerMessageId)}::text[], ${column((c) => c.request.event.messageId ?? null)}::text[],
+                  ${column((c) => c.data.status)}::text[], ${column((c) => c.where.status.in.join(","))}::text[],
+                  ${column((c) => ("failureCode" in c.data ? c.data.failureCode : null))}::text[], ${column((c) => ("failureReason" in c.data ? c.data.failureReason : null))}::text[])
+        AS req(tag, company_id, provider, provider_message_id, echoed_id, status, allowed, failure_code, failure_reason)
+      JOIN "Message" AS m ON (m.provider = req.provider AND m."providerMessageId" = req.provider_message_id)
+                          OR (m.id = req.echoed_id AND m."providerMessageId" IS NULL)
+      JOIN "Conversation" AS c ON c.id = m."conversationId" AND c."companyId" = req.company_id
+      ORDER BY m.id, req.tag)`,
+  );
+  const changedById = new Map(updated.map((change) => [change.message.id, change]));
+  const results = now.map((_request, tag): StatusResult => {
+    const mine = found.filter((match) => match.tag === tag);
+    const change = mine.map((match) => changedById.get(match.id)).find(Boolean);
+    return change ? { outcome: "applied", updated: change } : { outcome: mine.length ? "stale" : "no-message" };
+  });
+  const laterResults = later.length ? await applyStatuses(later) : [];
+  return requests.map((request) => (now.includes(request) ? results[now.indexOf(request)]! : laterResults[later.indexOf(request)]!));
 }
 
 export async function markOptedOut(conversationId: string): Promise<void> {

@@ -56,14 +56,16 @@ export async function updateMessagesReturning(update: Prisma.Sql, ctes?: Prisma.
 }
 
 /**
- * The same for an update of the messages a CTE named `found` (in `ctes`)
- * selects, and whether `found` had any: a change refused by the update's own
- * condition (a status that would move a message backwards) is told apart from
- * one about no message at all, in the same round trip.
+ * The same for an update of the messages a CTE named `found` (in `ctes`, with
+ * columns id and tag) selects, and which messages `found` had, with their
+ * tags: a change refused by the update's own condition (a status that would
+ * move a message backwards) is told apart from one about no message at all,
+ * in the same round trip.
  */
-export async function updateFoundMessagesReturning(update: Prisma.Sql, ctes: Prisma.Sql): Promise<{ found: boolean; updated: UpdatedMessage[] }> {
-  const rows = await db.$queryRaw<Array<Row & { anyFound: boolean }>>`
+export async function updateFoundMessagesReturning(update: Prisma.Sql, ctes: Prisma.Sql): Promise<{ found: Array<{ id: string; tag: number }>; updated: UpdatedMessage[] }> {
+  const rows = await db.$queryRaw<Array<Row & { found: Array<{ id: string; tag: number }> }>>`
     WITH ${ctes}, changed AS (${update}), published AS (SELECT ${publishedColumns})
-    SELECT EXISTS (SELECT 1 FROM found) AS "anyFound", published.* FROM (SELECT 1) AS one LEFT JOIN published ON true`;
-  return { found: rows[0]?.anyFound ?? false, updated: rows.filter((row) => row.id !== null).map(toUpdated) };
+    SELECT (SELECT COALESCE(json_agg(json_build_object('id', found.id, 'tag', found.tag)), '[]'::json) FROM found) AS found, published.*
+    FROM (SELECT 1) AS one LEFT JOIN published ON true`;
+  return { found: rows[0]?.found ?? [], updated: rows.filter((row) => row.id !== null).map(toUpdated) };
 }

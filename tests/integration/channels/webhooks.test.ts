@@ -158,4 +158,40 @@ describe("delivery statuses", () => {
     expect(await applyProviderStatus(twilioSms, other.company.id, { kind: "status", providerMessageId: sid, status: "SENT" })).toBe("no-message");
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true, provider: true, providerMessageId: true } })).toEqual({ status: "DELIVERED", provider: twilioSms.provider, providerMessageId: sid });
   });
+
+  it("statuses that arrive together are each applied as if alone, in arrival order, and told apart the same way", async () => {
+    const center = await channelCenter();
+    const contact = await db.contact.create({ data: { companyId: center.company.id, name: "Batch customer", phone: uniqueNumber() } });
+    const conversation = await db.conversation.create({
+      data: { companyId: center.company.id, queueId: center.queue.id, channelAddressId: center.sms.id, contactId: contact.id, channel: "SMS", status: "ACTIVE", assigneeId: center.agent.id },
+    });
+    const sids = Array.from({ length: 5 }, (_, i) => `SMbatch${Date.now()}${i}`);
+    const messages = [];
+    for (const [i, sid] of sids.entries()) {
+      const { message } = await appendMessage({ conversationId: conversation.id, direction: "OUTBOUND", body: `Reply ${i}`, status: "QUEUED", authorUserId: center.agent.id });
+      await db.message.update({ where: { id: message.id }, data: { status: "SENT", provider: twilioSms.provider, providerMessageId: sid } });
+      messages.push(message);
+    }
+    // Its send's answer was lost: only our id, echoed back, finds it.
+    const { message: unanswered } = await appendMessage({ conversationId: conversation.id, direction: "OUTBOUND", body: "Reply 5", status: "QUEUED", authorUserId: center.agent.id });
+    const status = (providerMessageId: string, value: "SENT" | "DELIVERED" | "READ" | "FAILED", extra: { messageId?: string; errorCode?: string; errorReason?: string } = {}) =>
+      applyProviderStatus(twilioSms, center.company.id, { kind: "status", providerMessageId, status: value, ...extra });
+
+    const outcomes = await Promise.all([
+      status(sids[0]!, "DELIVERED"),
+      status(sids[0]!, "SENT"),
+      status(sids[1]!, "DELIVERED"),
+      status(sids[2]!, "FAILED", { errorCode: "30003", errorReason: "Unreachable handset" }),
+      status(sids[3]!, "READ"),
+      status(sids[3]!, "DELIVERED"),
+      status(`SMlate${Date.now()}`, "SENT", { messageId: unanswered.id }),
+      status(`SMnobody${Date.now()}`, "DELIVERED"),
+    ]);
+    expect(outcomes).toEqual(["applied", "stale", "applied", "applied", "applied", "stale", "applied", "no-message"]);
+    const stored = await db.message.findMany({ where: { conversationId: conversation.id }, orderBy: { seq: "asc" }, select: { status: true, failureCode: true, failureReason: true, providerMessageId: true } });
+    expect(stored.map((m) => m.status)).toEqual(["DELIVERED", "DELIVERED", "FAILED", "READ", "SENT", "SENT"]);
+    expect(stored[2]).toMatchObject({ failureCode: "30003", failureReason: "Unreachable handset" });
+    expect(stored[0]).toMatchObject({ failureCode: null, failureReason: null });
+    expect(stored[5]!.providerMessageId).toMatch(/^SMlate/);
+  });
 });
