@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { format } from "date-fns";
+import type { Channel } from "../generated/prisma/enums";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
@@ -36,13 +37,12 @@ export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
 export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
   const { principal, conversationId, input } = options;
+  const conversation = await assignedConversationForSend(principal, conversationId, input.clientMessageId);
   // A resend (same clientMessageId) is answered with the stored message, without re-checking the channel's rules
-  // (a WhatsApp window may have closed since). Looked up with the conversation: one round trip.
-  const conversation = await requireAssignedToMe(principal, conversationId, {
-    messages: { where: { clientMessageId: input.clientMessageId }, select: messageSelect, take: 1 },
-  });
-  const [earlier] = conversation.messages;
-  if (earlier) return toMessageDto(earlier);
+  // (a WhatsApp window may have closed since).
+  if (conversation.earlierMessageId) {
+    return toMessageDto(await db.message.findUniqueOrThrow({ where: { id: conversation.earlierMessageId }, select: messageSelect }));
+  }
   const body = await checkChannelRules(conversation, input, principal.companyId);
 
   const draft: AppendMessageInput = {
@@ -64,6 +64,43 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
   publishAgentEvent("message:created", { assigneeId: principal.userId, message });
   await deliverToCustomer(conversation, message);
   return message;
+}
+
+interface ConversationForSend {
+  id: string;
+  companyId: string;
+  channel: Channel;
+  contactId: string;
+  windowExpiresAt: Date | null;
+  contact: { name: string; optedOutAt: Date | null };
+  /** An earlier send of the same clientMessageId. */
+  earlierMessageId: string | null;
+}
+
+/**
+ * The conversation as a reply needs it, with any earlier send of the same message, in one plain query: every
+ * reply pays for this read, and a nested Prisma select (conversation, contact, messages) costs several times
+ * more CPU. Only for the agent who has it picked; anything else is explained by requireAssignedToMe.
+ */
+async function assignedConversationForSend(principal: Principal, conversationId: string, clientMessageId: string): Promise<ConversationForSend> {
+  const read = async () => {
+    const [row] = await db.$queryRaw<Array<Omit<ConversationForSend, "contact"> & { contactName: string; contactOptedOutAt: Date | null }>>`
+      SELECT c.id, c."companyId", c.channel::text AS channel, c."contactId", c."windowExpiresAt", k.name AS "contactName", k."optedOutAt" AS "contactOptedOutAt",
+        (SELECT m.id FROM "Message" AS m WHERE m."conversationId" = c.id AND m."clientMessageId" = ${clientMessageId}) AS "earlierMessageId"
+      FROM "Conversation" AS c JOIN "Contact" AS k ON k.id = c."contactId"
+      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'ACTIVE' AND c."assigneeId" = ${principal.userId}`;
+    if (!row) return null;
+    const { contactName, contactOptedOutAt, ...conversation } = row;
+    return { ...conversation, contact: { name: contactName, optedOutAt: contactOptedOutAt } };
+  };
+  const conversation = await read();
+  if (conversation) return conversation;
+  // Not this agent's active conversation: not found, ended, or someone else's. This says which, and throws.
+  await requireAssignedToMe(principal, conversationId);
+  // It became theirs between the two reads (their pick had just landed).
+  const now = await read();
+  if (!now) throw new AppError("CONFLICT", "This conversation changed while you were sending. Try again.");
+  return now;
 }
 
 type ConversationForRules = { id: string; channel: string; contactId: string; windowExpiresAt: Date | null; contact: { name: string; optedOutAt: Date | null } };
