@@ -4,12 +4,6 @@ import { db } from "../db";
 import type { Channel } from "../generated/prisma/enums";
 import type { ProviderConfig, WebhookTarget } from "./types";
 
-/** The columns a number's provider settings are made of, secrets included (explicitly selected, as the client omits them). */
-export const providerConfigSelect = {
-  id: true, companyId: true, address: true, providerBaseUrl: true, providerAccount: true,
-  providerSecret: true, webhookSecret: true, verifyToken: true, apiVersion: true, queueId: true,
-} as const;
-
 export function toConfig(row: { id: string; companyId: string; address: string; providerBaseUrl: string | null; providerAccount: string | null; providerSecret: string | null; webhookSecret: string | null; verifyToken: string | null; apiVersion: string | null; queueId: string | null }): ProviderConfig | null {
   if (!row.providerBaseUrl || !row.providerAccount || !row.providerSecret) return null;
   return { addressId: row.id, companyId: row.companyId, address: row.address, baseUrl: row.providerBaseUrl, account: row.providerAccount, secret: row.providerSecret, webhookSecret: row.webhookSecret, verifyToken: row.verifyToken, apiVersion: row.apiVersion, queueId: row.queueId };
