@@ -1,13 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { localServerForSuite } from "../../tests/support/local-server";
 import { callProvider, retryAfterMs } from "./http";
 
-let server: Server;
-let base = "";
 const seen: Array<{ method?: string; url?: string; headers: Record<string, unknown>; body: string }> = [];
-beforeAll(async () => {
-  server = createServer((req, res) => {
+const provider = localServerForSuite((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
@@ -16,19 +14,12 @@ beforeAll(async () => {
       else if (req.url === "/busy") res.writeHead(429, { "retry-after": "3" }).end("slow down");
       else if (req.url === "/empty") res.writeHead(204).end();
       // /silent never answers
-    });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => {
-  server.close(() => resolve());
-  server.closeAllConnections();
-}));
 
 describe("callProvider", () => {
   it("posts the body with its headers and length, and parses a JSON answer", async () => {
-    const answer = await callProvider(`${base}/json`, { method: "POST", headers: { Authorization: "Basic abc", "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ To: "+15550001111", Body: "Grüße" }) });
+    const answer = await callProvider(`${provider.url()}/json`, { method: "POST", headers: { Authorization: "Basic abc", "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ To: "+15550001111", Body: "Grüße" }) });
     expect(answer).toMatchObject({ ok: true, status: 201, json: { sid: "SM1" } });
     const request = seen.at(-1)!;
     expect(request).toMatchObject({ method: "POST", body: "To=%2B15550001111&Body=Gr%C3%BC%C3%9Fe" });
@@ -36,10 +27,10 @@ describe("callProvider", () => {
   });
 
   it("keeps a non-JSON answer's text, reads Retry-After, and takes an empty answer as null", async () => {
-    const busy = await callProvider(`${base}/busy`, { method: "POST", headers: {}, body: "x" });
+    const busy = await callProvider(`${provider.url()}/busy`, { method: "POST", headers: {}, body: "x" });
     expect(busy).toMatchObject({ ok: true, status: 429, json: { raw: "slow down" } });
     expect(busy.ok && retryAfterMs(busy.headers)).toBe(3000);
-    expect(await callProvider(`${base}/empty`, { method: "GET", headers: {} })).toMatchObject({ ok: true, status: 204, json: null });
+    expect(await callProvider(`${provider.url()}/empty`, { method: "GET", headers: {} })).toMatchObject({ ok: true, status: 204, json: null });
   });
 
   it("turns a refused connection, a silent provider and a bad URL into network errors instead of throwing", async () => {
@@ -49,7 +40,7 @@ describe("callProvider", () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     expect(await callProvider(`http://127.0.0.1:${port}/x`, { method: "POST", headers: {}, body: "x" })).toEqual({ ok: false, networkError: expect.stringContaining("ECONNREFUSED") });
     const started = Date.now();
-    expect(await callProvider(`${base}/silent`, { method: "POST", headers: {}, body: "x", timeoutMs: 300 })).toEqual({ ok: false, networkError: "no answer within 0.3 s" });
+    expect(await callProvider(`${provider.url()}/silent`, { method: "POST", headers: {}, body: "x", timeoutMs: 300 })).toEqual({ ok: false, networkError: "no answer within 0.3 s" });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await callProvider("ftp://example.test/x", { method: "GET", headers: {} })).toEqual({ ok: false, networkError: "unsupported URL scheme ftp:" });
   });

@@ -1,22 +1,12 @@
-import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request } from "node:http";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isWebhookPath, serveWebhook } from "@/lib/channels/webhook-endpoint";
 import { channelCenter, PUBLIC_URL, signTwilio, smsForm, uniqueNumber } from "../../support/channels";
+import { localServerForSuite } from "../../support/local-server";
 
 /** The endpoint as server.ts serves it, over real HTTP (signatures are over PUBLIC_URL, as the provider posted there). */
-let server: Server;
-let base = "";
-beforeAll(async () => {
-  server = createServer((req, res) => void serveWebhook(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => {
-  server.close(() => resolve());
-  server.closeAllConnections();
-}));
+const endpoint = localServerForSuite((req, res) => void serveWebhook(req, res));
 
 describe("the webhook endpoint", () => {
   it("takes only /api/webhooks/<channel> (with or without a query) from Next.js", () => {
@@ -28,7 +18,7 @@ describe("the webhook endpoint", () => {
     const center = await channelCenter();
     const fields = { MessageSid: `SMep${Date.now()}`, From: uniqueNumber(), To: center.sms.address, Body: "Hello over HTTP", NumMedia: "0" };
     const query = "?a=1&b=%2Fx";
-    const post = () => fetch(`${base}/api/webhooks/sms${query}`, {
+    const post = () => fetch(`${endpoint.url()}/api/webhooks/sms${query}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signTwilio(`${PUBLIC_URL}/api/webhooks/sms${query}`, fields) },
       body: smsForm(fields),
@@ -42,12 +32,12 @@ describe("the webhook endpoint", () => {
 
   it("answers other methods and oversized bodies with a typed 400, writing nothing", async () => {
     const center = await channelCenter();
-    const put = await fetch(`${base}/api/webhooks/sms`, { method: "PUT", body: "x" });
+    const put = await fetch(`${endpoint.url()}/api/webhooks/sms`, { method: "PUT", body: "x" });
     expect(put.status).toBe(400);
     expect(await put.json()).toMatchObject({ error: { code: "BAD_REQUEST", message: expect.stringContaining("not PUT") } });
     // Declares 6 MB and sends the first 64 KB: refused without reading (or waiting for) the rest.
     const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${base}/api/webhooks/sms`, { method: "POST", headers: { "content-length": String(6 * 1024 * 1024) } }, (res) => {
+      const req = request(`${endpoint.url()}/api/webhooks/sms`, { method: "POST", headers: { "content-length": String(6 * 1024 * 1024) } }, (res) => {
         let body = "";
         res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: res.statusCode ?? 0, body }));
       });

@@ -1,7 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { storeInboundMedia } from "@/lib/files/store-inbound-media";
 import { signFileLink } from "@/lib/files/sign-file-link";
@@ -15,21 +13,15 @@ import { contactCenter, customerWrites } from "../../support/conversations";
 import { apiTokenFor, callRoute } from "../../support/http";
 import { pickedConversation } from "../../support/scenarios";
 import { exeBytes, fetchFile, pngBytes, uploadTo } from "../../support/files";
+import { localServerForSuite } from "../../support/local-server";
 
-let server: Server;
-let baseUrl: string;
 const served = new Map<string, Buffer>();
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const bytes = served.get(req.url ?? "");
-    if (!bytes) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": "image/png", "content-length": bytes.length }).end(bytes);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const media = localServerForSuite((req, res) => {
+  const bytes = served.get(req.url ?? "");
+  if (!bytes) return void res.writeHead(404).end();
+  res.writeHead(200, { "content-type": "image/png", "content-length": bytes.length }).end(bytes);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const providerConfig = (companyId: string) => ({ addressId: "x", companyId, address: "+15550000000", baseUrl: "http://provider.invalid", account: "AC1", secret: "s", webhookSecret: null, verifyToken: null, apiVersion: null, queueId: null });
 
@@ -43,7 +35,7 @@ describe("inbound media", () => {
 
     const stored = await storeInboundMedia({
       conversation, messageId: message.id, config: providerConfig(center.company.id),
-      media: [{ url: `${baseUrl}/media/photo.png`, contentType: "image/png" }, { url: `${baseUrl}/media/evil.png`, contentType: "image/png" }, { url: `${baseUrl}/missing`, contentType: "image/png" }],
+      media: [{ url: `${media.url()}/media/photo.png`, contentType: "image/png" }, { url: `${media.url()}/media/evil.png`, contentType: "image/png" }, { url: `${media.url()}/missing`, contentType: "image/png" }],
     });
     expect(stored).toBe(2);
     const rows = await db.attachment.findMany({ where: { messageId: message.id } });
