@@ -46,28 +46,33 @@ const claim = inFlightBatches(async (requests: ClaimRequest[]) => {
 });
 
 /**
- * Claims for many picks at once. A conversation asked for twice in one batch is tried for the first asker,
- * then for the next ones, as if a moment later (so a first asker who may not pick it does not block the rest).
- * Answers each winner with the summary as the picker sees it (the same fields as loadSummary, checked by a
- * test). A member who lost to someone else is told why from the same statement (in a race most misses are
- * that); any other miss is null, and whyNotPicked finds out.
+ * Claims for many picks at once, in one statement. A conversation asked for by several pickers in one batch
+ * goes to the first who may pick it (so a first asker who may not does not block the rest); the others are
+ * told who was first, as if they had asked a moment later. Answers each winner with the summary as the
+ * picker sees it (the same fields as loadSummary, checked by a test). A member who lost to someone else is
+ * told why from the same statement (in a race most misses are that); any other miss is null, and
+ * whyNotPicked finds out.
  */
 async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
-  const first = new Map<string, ClaimRequest>();
-  for (const request of requests) if (!first.has(request.conversationId)) first.set(request.conversationId, request);
-  // The same row order in every batch: two batches never wait on each other's rows crosswise.
-  const asked = [...first.values()].sort((a, b) => a.conversationId.localeCompare(b.conversationId));
+  const eventIds: string[] = requests.map(() => randomUUID());
   const rows = await db.$queryRaw<ClaimedRow[]>`
     WITH req AS (
-      SELECT * FROM unnest(${asked.map((r) => r.conversationId)}::text[], ${asked.map((r) => r.principal.userId)}::text[],
-                           ${asked.map((r) => r.principal.companyId)}::text[], ${asked.map(() => randomUUID())}::text[])
-        AS r(conversation_id, user_id, company_id, event_id)
+      SELECT * FROM unnest(${requests.map((r) => r.conversationId)}::text[], ${requests.map((r) => r.principal.userId)}::text[],
+                           ${requests.map((r) => r.principal.companyId)}::text[], ${eventIds}::text[])
+        WITH ORDINALITY AS r(conversation_id, user_id, company_id, event_id, asked)
+    ), eligible AS (
+      -- Askers who may pick what they asked for: it is their company's, and they are members of its queue.
+      SELECT req.* FROM req JOIN "Conversation" AS c ON c.id = req.conversation_id AND c."companyId" = req.company_id
+      WHERE EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
+    ), first_eligible AS (
+      -- Per conversation, the first of them: an UPDATE … FROM with two matching rows would take either.
+      -- Ordered by conversation: every batch locks rows in the same order, so two batches never wait on each other crosswise.
+      SELECT DISTINCT ON (conversation_id) * FROM eligible ORDER BY conversation_id, asked
     ), claimed AS (
       UPDATE "Conversation" AS c
       SET status = 'ACTIVE', "assigneeId" = req.user_id, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
-      FROM req
-      WHERE c.id = req.conversation_id AND c."companyId" = req.company_id AND c.status = 'WAITING'
-        AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
+      FROM first_eligible AS req
+      WHERE c.id = req.conversation_id AND c.status = 'WAITING'
       RETURNING c.*, req.event_id
     ), picked AS (
       INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
@@ -81,7 +86,7 @@ async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
       LEFT JOIN "User" AS u ON u.id = c."assigneeId"
       WHERE c.status <> 'WAITING' AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
     ), won AS (
-      SELECT c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
+      SELECT c.event_id AS "eventId", c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
              c."lastMessageAt", c."lastSeq", c.preview, c."windowExpiresAt", c."endedAt", q.name AS "queueName",
              k.id AS "contactId", k.name AS "contactName", k.email AS "contactEmail", k.phone AS "contactPhone",
              (SELECT count(*)::int FROM "Message" AS m
@@ -89,19 +94,25 @@ async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
                 WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
       FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"
     )
-    SELECT (SELECT COALESCE(json_agg(missed), '[]'::json) FROM missed) AS missed, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`;
+    SELECT (SELECT COALESCE(json_agg(missed), '[]'::json) FROM missed) AS missed,
+           (SELECT COALESCE(json_agg(event_id), '[]'::json) FROM eligible) AS eligible, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`;
   const won = new Map(rows.filter((row) => row.id !== null).map((row) => [row.id, row]));
   const missed = new Map((rows[0]?.missed ?? []).map((miss) => [miss.conversationId, miss]));
-  const later = requests.filter((request) => first.get(request.conversationId) !== request);
-  const laterResults = new Map(later.length ? (await claimMany(later)).map((result, i) => [later[i]!, result]) : []);
-  return requests.map((request) => {
-    if (laterResults.has(request)) return laterResults.get(request)!;
+  const eligible = new Set(rows[0]?.eligible ?? []);
+  const askerOf = new Map(requests.map((request, i) => [eventIds[i]!, request]));
+  return requests.map((request, i) => {
     const row = won.get(request.conversationId);
+    if (row && row.eventId !== eventIds[i]) {
+      // Someone earlier in this batch got it: a member is told who; anyone else finds out why not from whyNotPicked.
+      if (!eligible.has(eventIds[i]!)) return null;
+      const winner = askerOf.get(row.eventId)!.principal;
+      return refusal(request.principal, { status: "ACTIVE", assigneeId: winner.userId, assigneeName: winner.name });
+    }
     if (!row) {
       const miss = missed.get(request.conversationId);
       return miss ? refusal(request.principal, miss) : null;
     }
-    const { queueName, contactId, contactName, contactEmail, contactPhone, unread, missed: _, ...conversation } = row;
+    const { eventId: _event, queueName, contactId, contactName, contactEmail, contactPhone, unread, missed: _missed, eligible: _eligible, ...conversation } = row;
     return toSummaryDto({ ...conversation, queue: { name: queueName }, contact: { id: contactId, name: contactName, email: contactEmail, phone: contactPhone } }, unread);
   });
 }
@@ -119,6 +130,10 @@ interface Miss {
 /** A summary's columns, flat (the claim statement joins queue and contact itself), next to the batch's misses. */
 type ClaimedRow = Omit<SummaryRow, "queue" | "contact"> & {
   missed: Miss[];
+  /** The PICKED event ids of the requests that were allowed to pick what they asked for. */
+  eligible: string[];
+  /** Which request of the batch won: the PICKED event it asked to write. */
+  eventId: string;
   queueName: string;
   contactId: string;
   contactName: string;

@@ -80,6 +80,24 @@ describe("pick", () => {
     expect(results[2]).toMatchObject({ status: "fulfilled", value: { id: conversationId, assigneeId: center.agents[0]!.id } });
   });
 
+  it("in one batch, several members asking for one conversation: the first gets it, the others are told who", async () => {
+    const center = await contactCenter({ agents: 5 });
+    const { conversationId: other } = await customerWrites(center.company.id, center.address.id);
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+    const first = center.principals[0]!;
+
+    // The first pick starts a batch; the five picks of one conversation wait for it and share the next statement.
+    const results = await Promise.allSettled([
+      pickConversation({ principal: first, conversationId: other }),
+      ...center.principals.map((principal) => pickConversation({ principal, conversationId })),
+    ]);
+    expect(results[1]).toMatchObject({ status: "fulfilled", value: { id: conversationId, assigneeId: first.userId } });
+    for (const result of results.slice(2)) {
+      expect(result).toMatchObject({ status: "rejected", reason: { code: "CONFLICT", message: `Already picked by ${first.name}.` } });
+    }
+    expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
+  });
+
   it("a member who cannot have it is told why: already theirs, already ended", async () => {
     const center = await contactCenter({ agents: 2 });
     const [mine, colleague] = center.principals as [typeof center.principals[0], typeof center.principals[0]];
