@@ -4,12 +4,11 @@
  * B1 socket.io ack round trip, B2 plain-SQL insert and claim (pg, 8 clients),
  * B3 a no-op BullMQ job, B4 TTFB of a static Next.js route of the app.
  */
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import pg from "pg";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { io as connect } from "socket.io-client";
+import { startChildServer } from "./child-server";
 import { ttfb } from "./http";
 import { nowMs, pool, summarize, type Summary } from "./stats";
 
@@ -31,18 +30,9 @@ export interface BaselineSizes {
 
 /** B1: emit-with-ack round trips, one at a time, to a bare socket.io server in its own process. */
 export async function measureB1(root: string, count: number): Promise<Summary> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "bare-socket-server.ts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const server = await startChildServer(root, "bare-socket-server.ts");
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("bare socket.io server did not start")), 20_000);
-      child.stdout!.on("data", (chunk: Buffer) => {
-        const match = /port=(\d+)/.exec(chunk.toString());
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-    });
+    const port = server.port;
     const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
@@ -58,7 +48,7 @@ export async function measureB1(root: string, count: number): Promise<Summary> {
     socket.disconnect();
     return summarize(samples);
   } finally {
-    child.kill("SIGTERM");
+    server.stop();
   }
 }
 

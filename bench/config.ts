@@ -13,6 +13,8 @@ export interface BenchConfig {
   burstSeconds: number;
   providerMs: number;
   race: number;
+  /** Races in a row, each on fresh cards: the first (cold) is judged, the rest show the pick path warm; as many against the minimal reference server. */
+  raceRuns: number;
   headroomRates: number[];
   headroomStepSeconds: number;
   stormSeconds: number;
@@ -41,6 +43,7 @@ const full: BenchConfig = {
   burstSeconds: 60,
   providerMs: 50,
   race: 1000,
+  raceRuns: 5,
   headroomRates: [40, 80, 160, 240, 320, 480],
   headroomStepSeconds: 10,
   stormSeconds: 20,

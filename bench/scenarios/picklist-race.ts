@@ -6,6 +6,7 @@
  */
 import { execute, sql } from "../fixtures";
 import { ask } from "../socket-request";
+import type { Socket } from "socket.io-client";
 import { nowMs } from "../stats";
 import type { World } from "../world";
 
@@ -21,18 +22,36 @@ export interface RaceResult {
   seconds: number;
 }
 
-/** Waiting conversations in the race queue (fixtures: the public API has no "create waiting conversation"). */
-export async function seedWaiting(companyId: string, queueId: string, addressId: string, count: number): Promise<string[]> {
-  await execute(`INSERT INTO "Contact" (id, "companyId", name) SELECT 'bench-race-contact-' || g, $1, 'Race customer ' || g FROM generate_series(1, $2::int) g`, companyId, count);
+/** Waiting conversations in the race queue for one run of the race (fixtures: the public API has no "create waiting conversation"). */
+export async function seedWaiting(companyId: string, queueId: string, addressId: string, count: number, run = 1): Promise<string[]> {
+  const prefix = `bench-race-${run}-`;
+  await execute(`INSERT INTO "Contact" (id, "companyId", name) SELECT $3 || 'contact-' || g, $1, 'Race customer ' || g FROM generate_series(1, $2::int) g`, companyId, count, prefix);
   await execute(
     `INSERT INTO "Conversation" (id, "companyId", "queueId", "channelAddressId", "contactId", channel, status, preview)
-     SELECT 'bench-race-' || g, $1, $2, $3, 'bench-race-contact-' || g, 'WEBCHAT', 'WAITING', 'Waiting ' || g FROM generate_series(1, $4::int) g`,
-    companyId, queueId, addressId, count,
+     SELECT $5 || g, $1, $2, $3, $5 || 'contact-' || g, 'WEBCHAT', 'WAITING', 'Waiting ' || g FROM generate_series(1, $4::int) g`,
+    companyId, queueId, addressId, count, prefix,
   );
-  return Array.from({ length: count }, (_, i) => `bench-race-${i + 1}`);
+  return Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
 }
 
-export async function picklistRace(world: World, queueId: string, ids: string[], timeLimitSeconds: number): Promise<RaceResult> {
+/** An agent in a race: its id and its open console socket. */
+export interface Racer {
+  id: string;
+  socket: Socket;
+}
+
+export interface RaceRun {
+  claims: Array<{ agentId: string; conversationId: string }>;
+  attempts: number;
+  errors: number;
+  seconds: number;
+}
+
+/**
+ * The agents' side of a race, as the console does it: each picks a random card still shown, drops the cards
+ * that picklist:removed says went, and stops when it sees none left. Also drives the minimal server (bench/ceilings).
+ */
+export async function race(racers: Racer[], queueId: string, ids: string[], timeLimitSeconds: number): Promise<RaceRun> {
   const claims: Array<{ agentId: string; conversationId: string }> = [];
   let attempts = 0;
   let errors = 0;
@@ -40,7 +59,7 @@ export async function picklistRace(world: World, queueId: string, ids: string[],
   let lastClaim = started;
   const deadline = started + timeLimitSeconds * 1000;
   await Promise.all(
-    world.agents.map(async (agent) => {
+    racers.map(async (agent) => {
       const open = new Set(ids);
       const onRemoved = (event: { queueId: string; removed: Array<{ conversationId: string }> }) => {
         if (event.queueId === queueId) for (const gone of event.removed) open.delete(gone.conversationId);
@@ -69,13 +88,18 @@ export async function picklistRace(world: World, queueId: string, ids: string[],
       }
     }),
   );
-  const seconds = (lastClaim - started) / 1000;
+  return { claims, attempts, errors, seconds: (lastClaim - started) / 1000 };
+}
+
+export async function picklistRace(world: World, queueId: string, ids: string[], timeLimitSeconds: number): Promise<RaceResult> {
+  const { claims, attempts, errors, seconds } = await race(world.agents, queueId, ids, timeLimitSeconds);
   const unique = new Set(claims.map((c) => c.conversationId));
   // What the database says: one PICKED event per conversation, assignee = the agent told it won.
   const picked = await sql<{ id: string; picks: bigint; assigneeId: string | null }>(
     `SELECT c.id, c."assigneeId", (SELECT count(*) FROM "ConversationEvent" e WHERE e."conversationId" = c.id AND e.type = 'PICKED') AS picks
-     FROM "Conversation" c WHERE c."queueId" = $1`,
+     FROM "Conversation" c WHERE c."queueId" = $1 AND c.id = ANY($2::text[])`,
     queueId,
+    ids,
   );
   const winner = new Map(claims.map((c) => [c.conversationId, c.agentId]));
   const doubleInDb = picked.filter((row) => Number(row.picks) > 1 || (winner.has(row.id) && winner.get(row.id) !== row.assigneeId)).length;
