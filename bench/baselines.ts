@@ -32,8 +32,7 @@ export interface BaselineSizes {
 export async function measureB1(root: string, count: number): Promise<Summary> {
   const server = await startChildServer(root, "bare-socket-server.ts");
   try {
-    const port = server.port;
-    const socket = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true });
+    const socket = connect(`http://127.0.0.1:${server.port}`, { transports: ["websocket"], forceNew: true });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
       socket.once("connect_error", reject);

@@ -7,9 +7,9 @@ export interface ChildServer {
   stop: () => void;
 }
 
-/** Runs bench/<script> with tsx; the script prints `port=N` once it listens. */
-export async function startChildServer(root: string, script: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", script)], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+/** Runs bench/<script> with tsx and this process's environment; the script prints `port=N` once it listens. */
+export async function startChildServer(root: string, script: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "bench", script)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   const stop = () => void child.kill("SIGTERM");
   try {
     const port = await new Promise<number>((resolve, reject) => {

@@ -5,7 +5,7 @@
  * it tells a reader how much of B2 any socket.io + PostgreSQL server reaches on this machine.
  */
 import { io as connect, type Socket } from "socket.io-client";
-import { execute } from "../fixtures";
+import { execute, sql } from "../fixtures";
 import { startChildServer } from "../child-server";
 import { race } from "../scenarios/picklist-race";
 import { whenConnected } from "../world";
@@ -14,7 +14,7 @@ import { CEILING_SCHEMA } from "./schema";
 export interface RaceCeiling {
   /** claims/s of each run, in order. */
   rates: number[];
-  /** Runs where a card was claimed twice or not at all (the minimal server must be correct too). */
+  /** Runs where a card was claimed twice or not at all, by the answers or the table (the minimal server must be correct too). */
   wrongRuns: number;
 }
 
@@ -39,7 +39,8 @@ export async function raceCeiling(root: string, agents: number, cards: number, r
       await execute(`ANALYZE ${CEILING_SCHEMA}.conversation`);
       const result = await race(racers, "ceiling", ids, 60);
       const unique = new Set(result.claims.map((c) => c.conversationId)).size;
-      if (unique !== cards || result.claims.length !== cards || result.errors > 0) wrongRuns += 1;
+      const [stored] = await sql<{ claimed: number }>(`SELECT count(*)::int AS claimed FROM ${CEILING_SCHEMA}.conversation WHERE status = 'ACTIVE'`);
+      if (unique !== cards || result.claims.length !== cards || result.errors > 0 || stored?.claimed !== cards) wrongRuns += 1;
       rates.push(result.claims.length / Math.max(result.seconds, 0.001));
     }
     return { rates, wrongRuns };
