@@ -50,16 +50,19 @@ const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();
 const pendingQueueChanges = new Map<string, AgentEvents["queue:changed"]>();
 
 /**
- * A card leaves a queue's picklist. Removals of one event-loop turn go out
- * as one event per queue: in a pick race every agent of the queue hears of
- * a whole batch of claims at once instead of one message per claim.
+ * A card leaves a queue's picklist. Removals made together (the claims of one
+ * statement) go out as one event per queue: in a pick race every agent of the
+ * queue hears of a whole batch of claims at once instead of one message per
+ * claim. A microtask, not a later turn: it is queued ahead of the pickers'
+ * answers, so an agent whose pick is answered has already heard which cards
+ * went and does not aim its next pick at one of them.
  */
 export function publishPicklistRemoval(companyId: string, queueId: string, removal: PicklistRemoval): void {
   const pending = pendingRemovals.get(queueId);
   if (pending) return void pending.removed.push(removal);
   const event = { companyId, queueId, removed: [removal] };
   pendingRemovals.set(queueId, event);
-  setImmediate(() => {
+  queueMicrotask(() => {
     pendingRemovals.delete(queueId);
     publishAgentEvent("picklist:removed", event);
   });

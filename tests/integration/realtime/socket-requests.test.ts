@@ -32,6 +32,33 @@ describe("conversation:pick over the socket", () => {
     expect(await db.conversationEvent.count({ where: { conversationId, type: "PICKED" } })).toBe(1);
   });
 
+  it("in a race, each winner's picklist loses the card before the pick is answered, so the next pick never aims at it", async () => {
+    const center = await contactCenter({ agents: 8 });
+    const written = await Promise.all(Array.from({ length: 8 }, (_, i) => customerWrites(center.company.id, center.address.id, `Question ${i}`)));
+    const clients = await Promise.all(center.agents.map((agent) => sockets.agent(agent)));
+    // What each agent's socket has heard leave the picklist at the moment its pick is answered.
+    const gone = clients.map((socket) => {
+      const ids = new Set<string>();
+      socket.on("picklist:removed", (event: { removed: Array<{ conversationId: string }> }) => event.removed.forEach((r) => ids.add(r.conversationId)));
+      return ids;
+    });
+
+    // Each agent picks a different card, all at once: the first pick runs alone, the other seven share the next statement.
+    const answers = await Promise.all(
+      clients.map(
+        (socket, i) =>
+          new Promise<{ ok: boolean; heardGone: string[] }>((resolve) => {
+            // Read in the ack callback itself, as the answer is decoded: an event sent after it is not heard yet.
+            socket.emit("conversation:pick", { conversationId: written[i]!.conversationId }, (answer: { ok: boolean }) => resolve({ ok: answer.ok, heardGone: [...gone[i]!] }));
+          }),
+      ),
+    );
+    for (const [i, answer] of answers.entries()) {
+      expect(answer.ok).toBe(true);
+      expect(answer.heardGone).toContain(written[i]!.conversationId);
+    }
+  });
+
   it("refuses another company's conversation as not found and a malformed request as invalid", async () => {
     const center = await contactCenter({ agents: 1 });
     const other = await contactCenter({ agents: 1 });
