@@ -51,6 +51,23 @@ export async function measureB1(root: string, count: number): Promise<Summary> {
   }
 }
 
+/** B2's message table, in a schema of the caller's (also used by the paced reference, bench/ceilings/paced-insert.ts). */
+export async function createMessageTable(db: pg.Pool, schema: string): Promise<void> {
+  await db.query(`CREATE TABLE ${schema}.message (id text PRIMARY KEY, conversation_id text NOT NULL, seq int NOT NULL, direction text NOT NULL,
+    body text NOT NULL, status text NOT NULL, client_message_id text, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL,
+    UNIQUE (conversation_id, seq), UNIQUE (conversation_id, client_message_id))`);
+}
+
+const MESSAGE_BODY = "A customer message of ordinary length, asking where their parcel is and when it will arrive. Thanks!";
+
+/** B2's INSERT: the n-th message-sized row, committed on its own. */
+export async function insertMessage(db: pg.Pool, schema: string, n: number): Promise<void> {
+  await db.query(
+    `INSERT INTO ${schema}.message (id, conversation_id, seq, direction, body, status, client_message_id, updated_at) VALUES ($1, $2, $3, 'INBOUND', $4, 'RECEIVED', $5, now())`,
+    [`m${n}`, `c${n % 200}`, n, MESSAGE_BODY, `client-${n}`],
+  );
+}
+
 /**
  * B2: the two statements the message and pick paths boil down to, in plain
  * SQL through pg at 8 clients: a message-sized INSERT and a conditional
@@ -62,10 +79,7 @@ export async function measureB2(databaseUrl: string, seconds: number): Promise<{
   try {
     await db.query("DROP SCHEMA IF EXISTS bench_baseline CASCADE");
     await db.query("CREATE SCHEMA bench_baseline");
-    await db.query(`CREATE TABLE bench_baseline.message (id text PRIMARY KEY, conversation_id text NOT NULL, seq int NOT NULL, direction text NOT NULL,
-      body text NOT NULL, status text NOT NULL, client_message_id text, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL,
-      UNIQUE (conversation_id, seq), UNIQUE (conversation_id, client_message_id))`);
-    const body = "A customer message of ordinary length, asking where their parcel is and when it will arrive. Thanks!";
+    await createMessageTable(db, "bench_baseline");
     let seq = 0;
     const insertTimes: number[] = [];
     const insertStart = nowMs();
@@ -75,10 +89,7 @@ export async function measureB2(databaseUrl: string, seconds: number): Promise<{
         while (nowMs() < insertEnd) {
           const n = ++seq;
           const started = nowMs();
-          await db.query(
-            "INSERT INTO bench_baseline.message (id, conversation_id, seq, direction, body, status, client_message_id, updated_at) VALUES ($1, $2, $3, 'INBOUND', $4, 'RECEIVED', $5, now())",
-            [`m${n}`, `c${n % 200}`, n, body, `client-${n}`],
-          );
+          await insertMessage(db, "bench_baseline", n);
           insertTimes.push(nowMs() - started);
         }
       }),

@@ -14,9 +14,13 @@ import { closeWorld, buildWorld } from "./world";
 import { agentToCustomer, customerToAgent, headroom } from "./scenarios/webchat";
 import { picklistRace, seedWaiting, type RaceResult } from "./scenarios/picklist-race";
 import { raceCeiling } from "./ceilings/race-ceiling";
+import { withCommitProbe } from "./ceilings/commit-probe";
 import { reconnectStorm } from "./scenarios/reconnect-storm";
 import { inboundSms, outboundSmsLatency, outboundSmsThroughput, setupSms } from "./scenarios/sms";
 import { seedHistory, timeConsole } from "./scenarios/scale";
+
+/** The plain INSERTs per second run alongside the delivery scenarios (bench/ceilings/commit-probe.ts). */
+const ALONGSIDE_PER_SECOND = 5;
 
 const loads: string[] = [];
 let lastStep: { name: string; at: number; cpu: Record<string, number> } | undefined;
@@ -94,14 +98,18 @@ export async function main(args: string[]): Promise<number> {
       let scenario1P99 = Number.NaN;
       if (runs(1)) {
         log(`scenario 1: customer -> agent, ${config.rate} msg/s for ${config.seconds} s`);
-        const scenario1 = await customerToAgent(world, config.rate, config.seconds);
+        const [scenario1, alongside] = await withCommitProbe(process.env.DATABASE_URL!, ALONGSIDE_PER_SECOND, () => customerToAgent(world, config.rate, config.seconds));
         scenario1P99 = scenario1.latency.p99;
         rows.delivery("1 customer->agent", scenario1, rows.deliveryTarget());
+        rows.alongside("1 customer->agent", alongside, rows.deliveryTarget());
       }
       if (runs(2)) {
         log(`scenario 2: agent -> customer, ${config.rate} msg/s for ${config.seconds} s`);
-        rows.delivery("2 agent->customer", await agentToCustomer(world, config.rate, config.seconds), rows.deliveryTarget());
+        const [scenario2, alongside] = await withCommitProbe(process.env.DATABASE_URL!, ALONGSIDE_PER_SECOND, () => agentToCustomer(world, config.rate, config.seconds));
+        rows.delivery("2 agent->customer", scenario2, rows.deliveryTarget());
+        rows.alongside("2 agent->customer", alongside, rows.deliveryTarget());
       }
+
       if (runs(3)) {
         log(`scenario 3: SMS (${config.smsConversations} conversations)`);
         const sms = await setupSms(world.agents, config.smsConversations);
@@ -127,7 +135,9 @@ export async function main(args: string[]): Promise<number> {
       }
       if (runs(5)) {
         log(`scenario 5: headroom ${config.headroomRates.join(", ")} msg/s, ${config.headroomStepSeconds} s each`);
-        rows.headroom(await headroom(world, config.headroomRates, config.headroomStepSeconds, scenario1P99));
+        const [steps, alongside] = await withCommitProbe(process.env.DATABASE_URL!, ALONGSIDE_PER_SECOND, () => headroom(world, config.headroomRates, config.headroomStepSeconds, scenario1P99));
+        rows.headroom(steps);
+        rows.alongside("5 headroom", alongside, { label: "low-load p99", value: steps.lowP99 });
       }
     } finally {
       closeWorld(world);

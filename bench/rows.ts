@@ -8,6 +8,7 @@ import type { StormResult } from "./scenarios/reconnect-storm";
 import type { OutboundLatency, OutboundThroughput } from "./scenarios/sms";
 import type { HeadroomStep } from "./scenarios/webchat";
 import type { ScaleTimes } from "./scenarios/scale";
+import type { CommitProbeResult } from "./ceilings/commit-probe";
 
 interface Target {
   label: string;
@@ -76,6 +77,13 @@ export class Rows {
     this.zero(scenario, "duplicated", r.duplicated);
     this.zero(scenario, "out of order", r.outOfOrder);
     this.zero(scenario, "failed sends", r.failedSends);
+  }
+
+  /** The plain INSERT run alongside a scenario (bench/ceilings/commit-probe.ts): no target, shown against the scenario's baseline sum. */
+  alongside(scenario: string, r: CommitProbeResult, target: Target): void {
+    const failed = r.failed ? `, ${r.failed} failed` : "";
+    const note = `B2's INSERT in plain SQL, ${r.perSecond}/s during the scenario, timed from when each was due: ${r.slow} of ${r.count} over 50 ms, max ${r.max.toFixed(0)} ms${failed}`;
+    this.add({ scenario, metric: "plain INSERT alongside, p99", value: r.p99, unit: "ms", baseline: target.label, baselineValue: target.value, note });
   }
 
   outbound(r: OutboundLatency): void {
