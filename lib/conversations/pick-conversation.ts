@@ -16,14 +16,19 @@ import { publishAgentEvent, publishPicklistRemoval, publishQueueChanged } from "
 import { findVisibleConversation } from "./access";
 import { toSummaryDto, type ConversationSummaryDto, type SummaryRow } from "./dto";
 
-export async function pickConversation(options: { principal: Principal; conversationId: string }): Promise<ConversationSummaryDto> {
-  const { principal, conversationId } = options;
+export async function pickConversation(options: {
+  principal: Principal;
+  conversationId: string;
+  /** The socket that asked (socket.io request): its acknowledgement carries the summary, so it is spared "conversation:assigned". */
+  askingSocketId?: string;
+}): Promise<ConversationSummaryDto> {
+  const { principal, conversationId, askingSocketId } = options;
   const summary = await claim({ principal, conversationId });
   if (summary instanceof AppError) throw summary;
   if (!summary) throw await whyNotPicked(principal, conversationId);
 
   publishPicklistRemoval(principal.companyId, summary.queueId, { conversationId, reason: "picked", byName: principal.name });
-  publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary });
+  publishAgentEvent("conversation:assigned", { userId: principal.userId, conversation: summary }, { exceptSocketId: askingSocketId });
   publishQueueChanged(principal.companyId, summary.queueId);
   return summary;
 }

@@ -35,11 +35,17 @@ const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => strin
   "room:read": (p) => userRooms(p.userId),
 };
 
-export function publishAgentEvent<K extends AgentEventName>(name: K, payload: AgentEvents[K]): void {
+/**
+ * `exceptSocketId`: a socket that asked for the change over socket.io and is
+ * answered with the same data in its acknowledgement, so it is spared the
+ * event (the user's other sockets still hear it).
+ */
+export function publishAgentEvent<K extends AgentEventName>(name: K, payload: AgentEvents[K], options: { exceptSocketId?: string } = {}): void {
   const targets = agentAudience[name](payload);
   if (targets.length === 0) return;
   // One broadcast to several rooms reaches each socket once, even if it sits in more than one.
-  broadcaster().to(targets).emit(name, payload);
+  const audience = broadcaster().to(targets);
+  (options.exceptSocketId ? audience.except(options.exceptSocketId) : audience).emit(name, payload);
 }
 
 export function publishCustomerEvent<K extends CustomerEventName>(name: K, contactId: string, payload: CustomerEvents[K]): void {

@@ -15,12 +15,18 @@ export const SOCKET_IO_REDIS_KEY = `${env.REDIS_PREFIX}:socket.io`;
 
 /** What the bus needs of a broadcaster: the shape socket.io's Server and the Redis Emitter share. */
 export interface Broadcaster {
-  to(rooms: string | string[]): { emit(event: string, data: unknown): unknown };
+  to(rooms: string | string[]): Audience;
   of(namespace: string): Broadcaster;
 }
 
 // Shared across the Next.js bundle and server.ts, which load their own copies of this module.
 const globalForEmitter = globalThis as unknown as { parleyEmitter?: Emitter; parleySocketServer?: Server };
+
+/** Rooms to emit to; a socket's id is a room of its own, so except(socketId) leaves one socket out. */
+export interface Audience {
+  except(rooms: string | string[]): Audience;
+  emit(event: string, data: unknown): unknown;
+}
 
 /** The web process's socket.io server, from its start to its close. */
 export function broadcastThrough(server: Server): () => void {

@@ -41,7 +41,7 @@ registerAgentHandlers((socket) => {
 
   socket.on(
     "conversation:pick",
-    handleRequest(conversationRef, async ({ conversationId }) => ({ conversation: await pickConversation({ principal, conversationId }) })),
+    handleRequest(conversationRef, async ({ conversationId }) => ({ conversation: await pickConversation({ principal, conversationId, askingSocketId: socket.id }) })),
   );
 
   socket.on(

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { pickConversation } from "@/lib/conversations/pick-conversation";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-token-admin";
 import { createUser } from "../../support/factories";
 import { contactCenter, createContact, customerWrites } from "../../support/conversations";
@@ -145,6 +146,29 @@ describe("who hears what a pick changes", () => {
     expect(await changed).toMatchObject({ queueId: center.queue.id });
     await sleep(200);
     expect(colleagueHeard).toEqual([]);
+  });
+});
+
+describe("who hears a pick as conversation:assigned", () => {
+  it("the picker's other tabs do; the tab that asked over the socket has the summary in its answer only, and a pick over HTTP reaches every tab", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const agent = center.agents[0]!;
+    const [askingTab, otherTab] = [await sockets.agent(agent), await sockets.agent(agent)];
+    const askingHeard = collect<{ conversation: { id: string } }>(askingTab, "conversation:assigned");
+    const { conversationId } = await customerWrites(center.company.id, center.address.id);
+
+    const otherHears = nextEvent<{ userId: string; conversation: { id: string; assigneeId: string } }>(otherTab, "conversation:assigned");
+    const answer = await request<{ conversation: { id: string; assigneeId: string } }>(askingTab, "conversation:pick", { conversationId });
+    expect(answer.data!.conversation).toMatchObject({ id: conversationId, assigneeId: agent.id });
+    expect(await otherHears).toMatchObject({ userId: agent.id, conversation: { id: conversationId, assigneeId: agent.id } });
+    // Events reach a socket in the order they are sent, and the event would have been sent before the answer.
+    expect(await request(askingTab, "session:whoami", {})).toMatchObject({ ok: true });
+    expect(askingHeard).toEqual([]);
+
+    const overHttp = await customerWrites(center.company.id, center.address.id, "Another question");
+    const bothHear = Promise.all([askingTab, otherTab].map((tab) => nextEvent<{ conversation: { id: string } }>(tab, "conversation:assigned")));
+    await pickConversation({ principal: center.principals[0]!, conversationId: overHttp.conversationId });
+    for (const heard of await bothHear) expect(heard.conversation.id).toBe(overHttp.conversationId);
   });
 });
 
