@@ -29,7 +29,11 @@ function statementName(query: { sql: string; args: unknown[] }): string {
 }
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE }, { statementNameGenerator: statementName });
+  // Connections stay open once made (pg's default closes one after 10 s idle). The pool hands out its most recently
+  // used connection first, so the ones a burst adds sit idle, closed, and the next burst opened them again: each
+  // new connection is a new PostgreSQL backend whose catalog caches and prepared statements start empty, and
+  // messages queued behind them arrived hundreds of milliseconds late (bench scenario 5, README Performance).
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE, idleTimeoutMillis: 0 }, { statementNameGenerator: statementName });
   return new PrismaClient({
     adapter,
     // Under bursts, short transactions queue for a pooled connection; waiting a little beats failing the send.
