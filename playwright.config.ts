@@ -30,7 +30,9 @@ Object.assign(process.env, { DATABASE_URL: e2eEnv.DATABASE_URL, REDIS_URL: e2eEn
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // One browser at a time, as `npm test` already runs on a 2-core machine (half the cores): two browsers beside the
+  // server, workers and PostgreSQL overloaded the cores enough that live updates missed the tests' 1-second budgets.
+  workers: process.env.CI ? 1 : undefined,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
