@@ -63,9 +63,14 @@ export async function updateMessagesReturning(update: Prisma.Sql, ctes?: Prisma.
  * in the same round trip.
  */
 export async function updateFoundMessagesReturning(update: Prisma.Sql, ctes: Prisma.Sql): Promise<{ found: Array<{ id: string; tag: number }>; updated: UpdatedMessage[] }> {
-  const rows = await db.$queryRaw<Array<Row & { found: Array<{ id: string; tag: number }> }>>`
+  const rows = await db.$queryRaw<Array<Row & { found: Array<{ id: string; tag: number }> }>>(foundMessagesStatement(update, ctes));
+  return { found: rows[0]?.found ?? [], updated: rows.filter((row) => row.id !== null).map(toUpdated) };
+}
+
+/** The one statement of updateFoundMessagesReturning (tests read its plan). */
+export function foundMessagesStatement(update: Prisma.Sql, ctes: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     WITH ${ctes}, changed AS (${update}), published AS (SELECT ${publishedColumns})
     SELECT (SELECT COALESCE(json_agg(json_build_object('id', found.id, 'tag', found.tag)), '[]'::json) FROM found) AS found, published.*
     FROM (SELECT 1) AS one LEFT JOIN published ON true`;
-  return { found: rows[0]?.found ?? [], updated: rows.filter((row) => row.id !== null).map(toUpdated) };
 }

@@ -4,7 +4,9 @@ import { channelCenter, getWebhook, postWebhook, PUBLIC_URL, signTwilio, signWha
 import { startSocketServer, connectClient, connected, collect, sleep } from "../../support/socket-harness";
 import { sessionCookieFor } from "../../support/factories";
 import { appendMessage } from "@/lib/messages/append-message";
-import { applyProviderStatus } from "@/lib/channels/apply-provider-status";
+import { applyProviderStatus, statusStatement } from "@/lib/channels/apply-provider-status";
+import { foundMessagesStatement } from "@/lib/messages/update-message-returning";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { twilioSms } from "@/lib/channels/twilio-sms";
 
 const countMessages = (addressId: string) => db.message.count({ where: { conversation: { channelAddressId: addressId } } });
@@ -194,4 +196,66 @@ describe("delivery statuses", () => {
     expect(stored[0]).toMatchObject({ failureCode: null, failureReason: null });
     expect(stored[5]!.providerMessageId).toMatch(/^SMlate/);
   });
+
+  it("finds a status's message through its own keys, without reading the company's other conversations and messages", async () => {
+    const center = await channelCenter();
+    const contact = await db.contact.create({ data: { companyId: center.company.id, name: "History customer", phone: uniqueNumber() } });
+    // A company with history: 400 conversations of 5 sent texts each.
+    const history = await db.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "Conversation" (id, "companyId", "queueId", "channelAddressId", "contactId", channel, status, "lastSeq")
+      SELECT 'history-' || ${center.company.id} || '-' || n, ${center.company.id}, ${center.queue.id}, ${center.sms.id}, ${contact.id}, 'SMS', 'ENDED', 5
+      FROM generate_series(1, 400) AS n RETURNING id`;
+    await db.$executeRaw`
+      INSERT INTO "Message" (id, "conversationId", seq, direction, body, status, provider, "providerMessageId", "updatedAt")
+      SELECT c || '-' || seq, c, seq, 'OUTBOUND', 'Old reply', 'DELIVERED', ${twilioSms.provider}, 'SMold-' || c || '-' || seq, now()
+      FROM unnest(${history.map((c) => c.id)}::text[]) AS c, generate_series(1, 5) AS seq`;
+    await db.$executeRawUnsafe('ANALYZE "Conversation", "Message"');
+    const conversation = await db.conversation.create({
+      data: { companyId: center.company.id, queueId: center.queue.id, channelAddressId: center.sms.id, contactId: contact.id, channel: "SMS", status: "ACTIVE", assigneeId: center.agent.id },
+    });
+    const { message } = await appendMessage({ conversationId: conversation.id, direction: "OUTBOUND", body: "Your parcel left", status: "QUEUED", authorUserId: center.agent.id });
+    const sid = `SMkeys${Date.now()}`;
+    const rowsRead = async (event: { providerMessageId: string; messageId?: string }) => {
+      const { update, ctes } = statusStatement([{ channelModule: twilioSms, companyId: center.company.id, event: { kind: "status", status: "DELIVERED", ...event } }]);
+      const plan = await db.$transaction(async (tx) => {
+        // PostgreSQL may combine two keys in one bitmap scan when its statistics favour it; the statement must
+        // not depend on that (on small tables it read every conversation of the company and its messages).
+        await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+        const [row] = await tx.$queryRaw<Array<{ "QUERY PLAN": unknown }>>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${foundMessagesStatement(update, ctes)}`);
+        throw new PlanRead(row!["QUERY PLAN"]);
+      }).catch((error: unknown) => {
+        if (error instanceof PlanRead) return error.plan;
+        throw error;
+      });
+      return tableRowsRead(plan, ["Conversation", "Message"]);
+    };
+
+    // By our id, echoed before the worker recorded Twilio's; then by Twilio's id.
+    expect(await rowsRead({ providerMessageId: sid, messageId: message.id })).toBeLessThan(10);
+    await db.message.update({ where: { id: message.id }, data: { status: "SENT", provider: twilioSms.provider, providerMessageId: sid } });
+    expect(await rowsRead({ providerMessageId: sid })).toBeLessThan(10);
+    // EXPLAIN ANALYZE ran the update in a transaction that was rolled back.
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true } })).status).toBe("SENT");
+  });
 });
+
+/** Carries an EXPLAIN's result out of a transaction that must roll back (EXPLAIN ANALYZE runs the statement). */
+class PlanRead extends Error {
+  constructor(readonly plan: unknown) {
+    super("plan read");
+  }
+}
+
+/** Rows the plan's scans of these tables returned or filtered out, over all their loops. */
+function tableRowsRead(plan: unknown, tables: string[]): number {
+  let total = 0;
+  const visit = (node: Record<string, unknown>) => {
+    if (tables.includes(String(node["Relation Name"]))) {
+      const loops = Number(node["Actual Loops"] ?? 1);
+      total += (Number(node["Actual Rows"] ?? 0) + Number(node["Rows Removed by Filter"] ?? 0)) * loops;
+    }
+    for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) visit(child);
+  };
+  for (const root of plan as Array<{ Plan: Record<string, unknown> }>) visit(root.Plan);
+  return total;
+}
