@@ -17,12 +17,14 @@ export interface CustomerTarget {
 }
 
 export async function deliverToCustomer(target: CustomerTarget, message: MessageDto, change: "created" | "updated" = "created"): Promise<void> {
+  // Queued before anything is published: the provider call is what the customer waits for, and each publish
+  // (encoding, the Redis adapter, socket writes) would otherwise run ahead of it.
+  if (change === "created" && target.channel !== "WEBCHAT" && message.status === "QUEUED") {
+    await enqueue("outboundSend", { messageId: message.id }, { jobId: message.id });
+  }
   // A customer may be watching a web page on any channel; only customer-safe fields are sent there.
   publishCustomerEvent(change === "created" ? "message:created" : "message:updated", target.contactId, {
     conversationId: target.id,
     message: toCustomerMessage(message, message.attachments.length ? await webchatEntryOf(target.id) : null),
   });
-  if (change === "created" && target.channel !== "WEBCHAT" && message.status === "QUEUED") {
-    await enqueue("outboundSend", { messageId: message.id }, { jobId: message.id });
-  }
 }

@@ -61,8 +61,13 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
     ? await appendWithAttachments(draft, { attachmentIds, senderUserId: principal.userId, recipientCompanyId: conversation.companyId })
     : await appendMessage(draft);
   if (!created) return message;
-  publishAgentEvent("message:created", { assigneeId: principal.userId, message });
-  await deliverToCustomer(conversation, message);
+  // The customer's channel first (a web-chat page, or the outbound queue): that is the delivery being waited for.
+  // The agent's other tabs hear of the message even if queueing failed (the outbox sweep sends it later).
+  try {
+    await deliverToCustomer(conversation, message);
+  } finally {
+    publishAgentEvent("message:created", { assigneeId: principal.userId, message });
+  }
   return message;
 }
 
