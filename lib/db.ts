@@ -28,29 +28,12 @@ function statementName(query: { sql: string; args: unknown[] }): string {
   return name;
 }
 
-/**
- * The pool's connection settings: named statements run on their generic plan. By default PostgreSQL plans a
- * prepared statement again on every execution for as long as the plan for the given values looks cheaper than
- * the generic one, which is always for statements over `unnest($1::text[])` (the batched reads and writes):
- * measured in bench scenario 3, planning was 38% of PostgreSQL's CPU time and running the statements 28%.
- * Options already in the URL are kept (pg would let them replace these).
- */
-export function connectionSettings(url: string): { connectionString: string; options: string } {
-  const parsed = new URL(url);
-  const own = parsed.searchParams.get("options");
-  parsed.searchParams.delete("options");
-  return { connectionString: parsed.toString(), options: [own, "-c plan_cache_mode=force_generic_plan"].filter(Boolean).join(" ") };
-}
-
 function createClient() {
   // Connections stay open once made (pg's default closes one after 10 s idle). The pool hands out its most recently
   // used connection first, so the ones a burst adds sit idle, closed, and the next burst opened them again: each
   // new connection is a new PostgreSQL backend whose catalog caches and prepared statements start empty, and
   // messages queued behind them arrived hundreds of milliseconds late (bench scenario 5, README Performance).
-  const adapter = new PrismaPg(
-    { ...connectionSettings(env.DATABASE_URL), max: env.DB_POOL_SIZE, idleTimeoutMillis: 0 },
-    { statementNameGenerator: statementName },
-  );
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE, idleTimeoutMillis: 0 }, { statementNameGenerator: statementName });
   return new PrismaClient({
     adapter,
     // Under bursts, short transactions queue for a pooled connection; waiting a little beats failing the send.
