@@ -12,7 +12,7 @@ import type { ChannelModule, StatusEvent } from "./types";
 import { isOptOut, sentItemMatch, statusUpdate } from "./status-update";
 import { deliverToCustomer } from "./deliver-to-customer";
 import { updateFoundMessagesReturning, type UpdatedMessage } from "../messages/update-message-returning";
-import { inFlightBatches } from "../batching";
+import { batchRows, inFlightBatches } from "../batching";
 
 /** What a provider status did: moved a message forward, matched one it would not move, or matched no message. */
 export type StatusOutcome = "applied" | "stale" | "no-message";
@@ -102,11 +102,17 @@ export function statusStatement(requests: StatusRequest[]): { update: Prisma.Sql
       RETURNING m.*`,
     ctes: Prisma.sql`${RELAXED_COMMIT}, found AS (
       SELECT DISTINCT ON (m.id) m.id, req.tag, req.status, req.provider, req.provider_message_id, req.allowed, req.failure_code, req.failure_reason
-      FROM unnest(${column((_, i) => i)}::int[], ${column((c) => c.request.companyId)}::text[], ${column((c) => c.data.provider)}::text[],
-                  ${column((c) => c.request.event.providerMessageId)}::text[], ${column((c) => c.request.event.messageId ?? null)}::text[],
-                  ${column((c) => c.data.status)}::text[], ${column((c) => c.where.status.in.join(","))}::text[],
-                  ${column((c) => ("failureCode" in c.data ? c.data.failureCode : null))}::text[], ${column((c) => ("failureReason" in c.data ? c.data.failureReason : null))}::text[])
-        AS req(tag, company_id, provider, provider_message_id, echoed_id, status, allowed, failure_code, failure_reason)
+      FROM ${batchRows("req", [
+        { name: "tag", type: "int", values: column((_, i) => i) },
+        { name: "company_id", type: "text", values: column((c) => c.request.companyId) },
+        { name: "provider", type: "text", values: column((c) => c.data.provider) },
+        { name: "provider_message_id", type: "text", values: column((c) => c.request.event.providerMessageId) },
+        { name: "echoed_id", type: "text", values: column((c) => c.request.event.messageId ?? null) },
+        { name: "status", type: "text", values: column((c) => c.data.status) },
+        { name: "allowed", type: "text", values: column((c) => c.where.status.in.join(",")) },
+        { name: "failure_code", type: "text", values: column((c) => ("failureCode" in c.data ? c.data.failureCode : null)) },
+        { name: "failure_reason", type: "text", values: column((c) => ("failureReason" in c.data ? c.data.failureReason : null)) },
+      ])}
       -- A lookup per key, each by its own index. As one OR'ed join condition, the plan depended on the tables'
       -- statistics, and on small ones it read every conversation of the company and its messages (0.9 ms a status).
       CROSS JOIN LATERAL (

@@ -14,7 +14,7 @@ import { toConfig } from "./provider-config";
 import type { Channel } from "../generated/prisma/enums";
 import { markOptedOut, publishMessageChange } from "./apply-provider-status";
 import { updateMessagesReturning, type UpdatedMessage } from "../messages/update-message-returning";
-import { inFlightBatches } from "../batching";
+import { batchRows, inFlightBatches, oneOf } from "../batching";
 import { takeSendSlot } from "./send-rate";
 import type { ChannelModule, OutboundPayload } from "./types";
 
@@ -106,7 +106,7 @@ const loadForSend = inFlightBatches(async (ids: string[]) => {
     JOIN "Conversation" AS c ON c.id = m."conversationId"
     JOIN "Contact" AS k ON k.id = c."contactId"
     JOIN "ChannelAddress" AS n ON n.id = c."channelAddressId"
-    WHERE m.id = ANY(${[...new Set(ids)]}::text[])`;
+    WHERE ${oneOf(Prisma.sql`m.id`, [...new Set(ids)])}`;
   const byId = new Map(rows.map((row) => [row.id, toSendable(row)]));
   return ids.map((id) => byId.get(id) ?? null);
 });
@@ -167,8 +167,11 @@ async function recordSentMany(records: SentRecord[]): Promise<Array<UpdatedMessa
       UPDATE "Message" AS m
       SET status = CASE WHEN m.status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE m.status END,
           provider = sent.provider, "providerMessageId" = sent.provider_message_id, "updatedAt" = (now() AT TIME ZONE 'UTC')
-      FROM relaxed_commit, unnest(${unique.map((r) => r.messageId)}::text[], ${unique.map((r) => r.provider)}::text[], ${unique.map((r) => r.providerMessageId)}::text[])
-        AS sent(id, provider, provider_message_id)
+      FROM relaxed_commit, ${batchRows("sent", [
+        { name: "id", type: "text", values: unique.map((r) => r.messageId) },
+        { name: "provider", type: "text", values: unique.map((r) => r.provider) },
+        { name: "provider_message_id", type: "text", values: unique.map((r) => r.providerMessageId) },
+      ])}
       WHERE m.id = sent.id AND (m.status = 'QUEUED' OR m."providerMessageId" IS NULL)
       RETURNING m.*`,
     RELAXED_COMMIT,

@@ -197,6 +197,20 @@ describe("delivery statuses", () => {
     expect(stored[5]!.providerMessageId).toMatch(/^SMlate/);
   });
 
+  it("a status arriving alone runs on a plan PostgreSQL keeps instead of planning it again on every call", async () => {
+    const center = await channelCenter();
+    // One after another, so each is a batch of one on the pool's most recently used connection.
+    for (let call = 0; call < 8; call += 1) {
+      expect(await applyProviderStatus(twilioSms, center.company.id, { kind: "status", providerMessageId: `SMalone${Date.now()}-${call}`, status: "DELIVERED" })).toBe("no-message");
+    }
+    const [plans] = await db.$queryRaw<Array<{ generic: number; custom: number }>>`
+      SELECT COALESCE(sum(generic_plans), 0)::int AS generic, COALESCE(sum(custom_plans), 0)::int AS custom
+      FROM pg_prepared_statements WHERE statement LIKE '%found AS (%' AND statement NOT LIKE '%EXPLAIN%'`;
+    // PostgreSQL plans the first five calls for their values, then keeps the generic plan if it is no worse.
+    expect(plans!.custom + plans!.generic).toBeGreaterThanOrEqual(8);
+    expect(plans!.generic).toBeGreaterThanOrEqual(3);
+  });
+
   it("finds a status's message through its own keys, without reading the company's other conversations and messages", async () => {
     const center = await channelCenter();
     const contact = await db.contact.create({ data: { companyId: center.company.id, name: "History customer", phone: uniqueNumber() } });
