@@ -22,8 +22,8 @@ export async function deliverToCustomer(target: CustomerTarget, message: Message
   if (change === "created" && target.channel !== "WEBCHAT" && message.status === "QUEUED") {
     await enqueue("outboundSend", { messageId: message.id }, { jobId: message.id });
   }
-  // A customer may be watching a web page on any channel; only customer-safe fields are sent there.
-  publishCustomerEvent(change === "created" ? "message:created" : "message:updated", target.contactId, {
+  // Only customer-safe fields go to the customer's page.
+  publishCustomerEvent(change === "created" ? "message:created" : "message:updated", target, {
     conversationId: target.id,
     message: toCustomerMessage(message, message.attachments.length ? await webchatEntryOf(target.id) : null),
   });

@@ -37,6 +37,6 @@ export async function endConversation(options: { principal: Principal; conversat
   publishAgentEvent("conversation:unassigned", { userId: principal.userId, conversationId, reason: "ended" });
   publishQueueChanged(principal.companyId, conversation.queueId);
   await deliverToCustomer(conversation, closing);
-  publishCustomerEvent("conversation:ended", conversation.contactId, { conversationId });
+  publishCustomerEvent("conversation:ended", conversation, { conversationId });
   return { endedAt };
 }

@@ -14,7 +14,7 @@ import { roomMessageById } from "../rooms/room-message-by-id";
 export async function publishAttachmentUpdate(options: { attachmentId: string }): Promise<void> {
   const row = await db.attachment.findUnique({
     where: { id: options.attachmentId },
-    select: { ...attachmentSelect, uploaderUserId: true, messageId: true, roomId: true, roomMessageId: true, conversation: { select: { id: true, contactId: true, assigneeId: true } } },
+    select: { ...attachmentSelect, uploaderUserId: true, messageId: true, roomId: true, roomMessageId: true, conversation: { select: { id: true, contactId: true, assigneeId: true, channel: true } } },
   });
   if (!row) return;
   if (row.roomId) return publishRoomAttachmentUpdate({ ...row, roomId: row.roomId });
@@ -23,7 +23,7 @@ export async function publishAttachmentUpdate(options: { attachmentId: string })
   if (row.messageId) {
     const message = toMessageDto(await db.message.findUniqueOrThrow({ where: { id: row.messageId }, select: messageSelect }));
     publishAgentEvent("message:updated", { assigneeId: conversation.assigneeId, message });
-    publishCustomerEvent("message:updated", conversation.contactId, { conversationId: conversation.id, message: toCustomerMessage(message, await webchatEntryOf(conversation.id)) });
+    publishCustomerEvent("message:updated", conversation, { conversationId: conversation.id, message: toCustomerMessage(message, await webchatEntryOf(conversation.id)) });
     return;
   }
   if (row.uploaderUserId) {
@@ -31,7 +31,7 @@ export async function publishAttachmentUpdate(options: { attachmentId: string })
     return;
   }
   const entry = await webchatEntryOf(conversation.id);
-  if (entry) publishCustomerEvent("attachment:updated", conversation.contactId, { conversationId: conversation.id, attachment: customerAttachmentFromRow(row, entry) });
+  if (entry) publishCustomerEvent("attachment:updated", conversation, { conversationId: conversation.id, attachment: customerAttachmentFromRow(row, entry) });
 }
 
 /** A widget conversation's file: the uploader hears the verdict; once on a message, the members see the message change. */

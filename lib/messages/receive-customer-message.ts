@@ -39,7 +39,7 @@ export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput)
   const { conversation, appended } = (input.attachmentIds?.length ? null : await appendToOpenConversation(input)) ?? (await receiveUnderLock(input));
   if (appended.created) {
     publishAgentEvent("message:created", { assigneeId: conversation.assigneeId, message: appended.message });
-    publishCustomerEvent("message:created", input.contactId, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) });
+    publishCustomerEvent("message:created", { contactId: input.contactId, channel: conversation.channel }, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) });
     if (conversation.created) await placeInQueue(conversation.id);
   }
   return { conversationId: conversation.id, message: appended.message, created: appended.created };

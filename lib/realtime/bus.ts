@@ -7,6 +7,7 @@
  * there by mistake.
  */
 import { CUSTOMER_NAMESPACE, rooms, type AgentEventName, type AgentEvents, type CustomerEventName, type CustomerEvents, type PicklistRemoval } from "./events";
+import type { Channel } from "../generated/prisma/enums";
 import { broadcaster } from "./emitter";
 
 const userRooms = (...ids: Array<string | null | undefined>) => ids.filter((id): id is string => Boolean(id)).map(rooms.user);
@@ -48,8 +49,20 @@ export function publishAgentEvent<K extends AgentEventName>(name: K, payload: Ag
   (options.exceptSocketId ? audience.except(options.exceptSocketId) : audience).emit(name, payload);
 }
 
-export function publishCustomerEvent<K extends CustomerEventName>(name: K, contactId: string, payload: CustomerEvents[K]): void {
-  broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(contactId)).emit(name, payload);
+/** The conversation a customer event is about: its customer, and its channel. */
+export interface CustomerAudience {
+  contactId: string;
+  channel: Channel;
+}
+
+/**
+ * Only a web-chat page listens for customer events, and it shows its web-chat conversation: an SMS or WhatsApp
+ * conversation's events would reach no one (or make the page of a customer who also texts reload for nothing),
+ * and cost a publish each (three per text sent).
+ */
+export function publishCustomerEvent<K extends CustomerEventName>(name: K, conversation: CustomerAudience, payload: CustomerEvents[K]): void {
+  if (conversation.channel !== "WEBCHAT") return;
+  broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(conversation.contactId)).emit(name, payload);
 }
 
 const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();

@@ -90,7 +90,7 @@ export async function markReadByCustomer(claims: CustomerClaims, input: z.infer<
   for (const row of updated) {
     const message = toMessageDto(row);
     publishAgentEvent("message:updated", { assigneeId: conversation.assigneeId, message });
-    publishCustomerEvent("message:updated", claims.contactId, { conversationId: conversation.id, message: toCustomerMessage(message, entry) });
+    publishCustomerEvent("message:updated", { contactId: claims.contactId, channel: "WEBCHAT" }, { conversationId: conversation.id, message: toCustomerMessage(message, entry) });
   }
   return { updated: updated.length };
 }

@@ -5,6 +5,7 @@
  * come back over HTTP to the real webhook route (see support/outbound-env.ts
  * for how the callback URL and signatures line up).
  */
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 
 const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("outbound", { webhookServer: true }));
@@ -13,9 +14,13 @@ import { db } from "@/lib/db";
 import { queue } from "@/lib/queue/queues";
 import type { MessageDto } from "@/lib/conversations/dto";
 import { retryMessage } from "@/lib/messages/retry-message";
+import { sendAgentMessage } from "@/lib/messages/send-agent-message";
+import { pickConversation } from "@/lib/conversations/pick-conversation";
 import { channelCenter } from "../../support/channels";
 import { activeConversation, jobState, outboundSuite, waitForStatus } from "../../support/outbound";
-import { recordAll, socketSuite, waitUntilOnline } from "../../support/scenarios";
+import { eventsAbout, recordAll, socketSuite, waitForEvent, waitUntilOnline } from "../../support/scenarios";
+import { createAddress } from "../../support/factories";
+import { customerWrites } from "../../support/conversations";
 
 const sockets = socketSuite();
 const outbound = outboundSuite(outboundEnv);
@@ -142,6 +147,28 @@ describe("SMS replies", () => {
     });
     const created = received.filter((r) => r.event === "message:created").map((r) => (r.payload as { message: MessageDto }).message);
     expect(created.filter((m) => m.id === delivered.id || m.id === failed.id).map((m) => m.status)).toEqual(["QUEUED", "QUEUED"]);
+  });
+
+  it("are not published to the customer's web-chat page, which hears only of its web-chat conversation", async () => {
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const sms = await activeConversation(center, "SMS", outbound.standIn);
+    const entry = await createAddress(center.company.id, center.queue.id, "WEBCHAT");
+    const webchat = await customerWrites(center.company.id, entry.id, "Also asking here", sms.contactId);
+    await pickConversation({ principal: sms.principal, conversationId: webchat.conversationId });
+    const agent = recordAll(await sockets.agent(center.agent));
+    const page = recordAll(await sockets.customer({ contactId: sms.contactId, addressId: entry.id }));
+    await waitUntilOnline([center.agent.id]);
+
+    const text = await sms.reply({ body: "Your parcel left our warehouse today." });
+    await waitForStatus(text.id, "SENT");
+    const [send] = await outbound.standIn.acceptedTo(sms.customer);
+    await outbound.standIn.status("sms", send!.messageId, "delivered");
+    // The agent hears the last status; a customer event would have been published with it.
+    await vi.waitFor(() => expect(eventsAbout(agent, "message:updated", sms.conversationId).some((e) => (e as { message: MessageDto }).message.status === "DELIVERED")).toBe(true));
+    await sendAgentMessage({ principal: sms.principal, conversationId: webchat.conversationId, input: { clientMessageId: randomUUID(), body: "And here on the web" } });
+    await waitForEvent(page, "message:created", webchat.conversationId);
+
+    expect(page.filter((r) => JSON.stringify(r.payload).includes(sms.conversationId))).toEqual([]);
   });
 });
 
