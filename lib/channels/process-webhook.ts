@@ -26,9 +26,13 @@ export async function processWebhook(slug: string, request: WebhookRequest): Pro
   const channelModule = moduleFor(slug);
   const target = channelModule.webhookTarget(request);
   let config = target ? await providerConfigForWebhook(channelModule.channel, target) : null;
+  let verified = config !== null && channelModule.verifySignature(request, config);
   // A kept copy of the settings may predate a new secret: check a failed signature against the database too.
-  if (target && (!config || !channelModule.verifySignature(request, config))) config = await providerConfigForWebhook(channelModule.channel, target, { fresh: true });
-  if (!config || !channelModule.verifySignature(request, config)) {
+  if (target && !verified) {
+    config = await providerConfigForWebhook(channelModule.channel, target, { fresh: true });
+    verified = config !== null && channelModule.verifySignature(request, config);
+  }
+  if (!config || !verified) {
     throw new AppError("FORBIDDEN", "The webhook signature is missing or invalid for this number.");
   }
   let events;

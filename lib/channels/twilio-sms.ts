@@ -30,8 +30,13 @@ const statusSchema = z.object({ MessageSid: z.string().min(1), MessageStatus: z.
 const sendAnswerSchema = z.object({ sid: z.string().min(1) });
 const errorSchema = z.object({ code: z.coerce.string(), message: z.string() }).partial();
 
+// Finding the number, checking the signature and reading the events all need the form: parsed once per request.
+const parsedForms = new WeakMap<WebhookRequest, URLSearchParams>();
+
 function params(request: WebhookRequest): URLSearchParams {
-  return new URLSearchParams(request.rawBody);
+  let form = parsedForms.get(request);
+  if (!form) parsedForms.set(request, (form = new URLSearchParams(request.rawBody)));
+  return form;
 }
 
 export const twilioSms: ChannelModule = {

@@ -46,8 +46,13 @@ const webhookSchema = z.object({
 const sendAnswerSchema = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
 const errorSchema = z.object({ error: z.object({ message: z.string(), code: z.coerce.string(), error_data: z.object({ details: z.string().optional() }).optional() }) });
 
+// Finding the number and reading the events both need the body: parsed once per request.
+const parsedBodies = new WeakMap<WebhookRequest, z.infer<typeof webhookSchema>>();
+
 function parse(request: WebhookRequest) {
-  return webhookSchema.parse(JSON.parse(request.rawBody));
+  let body = parsedBodies.get(request);
+  if (!body) parsedBodies.set(request, (body = webhookSchema.parse(JSON.parse(request.rawBody))));
+  return body;
 }
 
 export const whatsappCloud: ChannelModule = {
