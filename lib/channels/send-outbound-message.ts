@@ -5,7 +5,7 @@
  * twice (a worker killed mid-send) is answered with the first result instead
  * of a second SMS.
  */
-import { db, RELAXED_COMMIT } from "../db";
+import { db, queryRows, RELAXED_COMMIT } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { publicUrl } from "../env";
 import { signFileLink } from "../files/sign-file-link";
@@ -95,7 +95,7 @@ interface SendRow {
  * a worker starts together share one plain query (a nested Prisma select costs several times the CPU).
  */
 const loadForSend = inFlightBatches(async (ids: string[]) => {
-  const rows = await db.$queryRaw<SendRow[]>`
+  const rows = await queryRows<SendRow>(Prisma.sql`
     SELECT m.id, m.status::text AS status, m.body, m."templateName", m."retryCount",
       COALESCE((SELECT array_agg(a.id ORDER BY a."createdAt") FROM "Attachment" AS a WHERE a."messageId" = m.id AND a.status = 'ACCEPTED'), '{}') AS "attachmentIds",
       c.id AS "conversationId", c.channel::text AS channel, c."companyId",
@@ -106,7 +106,7 @@ const loadForSend = inFlightBatches(async (ids: string[]) => {
     JOIN "Conversation" AS c ON c.id = m."conversationId"
     JOIN "Contact" AS k ON k.id = c."contactId"
     JOIN "ChannelAddress" AS n ON n.id = c."channelAddressId"
-    WHERE ${oneOf(Prisma.sql`m.id`, [...new Set(ids)])}`;
+    WHERE ${oneOf(Prisma.sql`m.id`, [...new Set(ids)])}`);
   const byId = new Map(rows.map((row) => [row.id, toSendable(row)]));
   return ids.map((id) => byId.get(id) ?? null);
 });

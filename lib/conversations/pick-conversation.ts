@@ -8,7 +8,8 @@
  * the winner's path is kept short and only a miss pays for finding out why.
  */
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { queryRows } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 import { inFlightBatches } from "../batching";
@@ -60,7 +61,7 @@ const claim = inFlightBatches(async (requests: ClaimRequest[]) => {
  */
 async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
   const eventIds: string[] = requests.map(() => randomUUID());
-  const rows = await db.$queryRaw<ClaimedRow[]>`
+  const rows = await queryRows<ClaimedRow>(Prisma.sql`
     WITH req AS (
       SELECT * FROM unnest(${requests.map((r) => r.conversationId)}::text[], ${requests.map((r) => r.principal.userId)}::text[],
                            ${requests.map((r) => r.principal.companyId)}::text[], ${eventIds}::text[])
@@ -100,7 +101,7 @@ async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
       FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"
     )
     SELECT (SELECT COALESCE(json_agg(missed), '[]'::json) FROM missed) AS missed,
-           (SELECT COALESCE(json_agg(event_id), '[]'::json) FROM eligible) AS eligible, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`;
+           (SELECT COALESCE(json_agg(event_id), '[]'::json) FROM eligible) AS eligible, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`);
   const won = new Map(rows.filter((row) => row.id !== null).map((row) => [row.id, row]));
   const missed = new Map((rows[0]?.missed ?? []).map((miss) => [miss.conversationId, miss]));
   const eligible = new Set(rows[0]?.eligible ?? []);

@@ -3,7 +3,8 @@
  * (or a new one in the address's queue), stored once, delivered live to the
  * agents, and echoed to the customer's other web-chat tabs.
  */
-import { db } from "../db";
+import { db, queryRows } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { Channel, ConversationStatus } from "../generated/prisma/enums";
 import { publishAgentEvent, publishCustomerEvent } from "../realtime/bus";
 import { openConversation } from "../conversations/open-conversation";
@@ -61,12 +62,12 @@ interface OpenConversation {
  */
 async function appendToOpenConversation(input: ReceiveCustomerMessageInput) {
   // A plain query: every customer message pays for this read (a Prisma model query costs about twice the CPU).
-  const [open] = await db.$queryRaw<OpenConversation[]>`
+  const [open] = await queryRows<OpenConversation>(Prisma.sql`
     SELECT id, status::text AS status, "assigneeId", "queueId", "companyId", channel::text AS channel
     FROM "Conversation"
     WHERE "contactId" = ${input.contactId} AND "channelAddressId" = ${input.channelAddressId} AND status <> 'ENDED'
     ORDER BY "arrivedAt" DESC
-    LIMIT 1`;
+    LIMIT 1`);
   if (!open) return null;
   try {
     const appended = await appendMessage({ ...draftFor(input, open.id, open.channel), unlessEnded: true });

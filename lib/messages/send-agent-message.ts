@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { format } from "date-fns";
 import type { Channel } from "../generated/prisma/enums";
-import { db } from "../db";
+import { db, queryRows } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 import { publishAgentEvent } from "../realtime/bus";
@@ -89,11 +90,11 @@ interface ConversationForSend {
  */
 async function assignedConversationForSend(principal: Principal, conversationId: string, clientMessageId: string): Promise<ConversationForSend> {
   const read = async () => {
-    const [row] = await db.$queryRaw<Array<Omit<ConversationForSend, "contact"> & { contactName: string; contactOptedOutAt: Date | null }>>`
+    const [row] = await queryRows<Omit<ConversationForSend, "contact"> & { contactName: string; contactOptedOutAt: Date | null }>(Prisma.sql`
       SELECT c.id, c."companyId", c.channel::text AS channel, c."contactId", c."windowExpiresAt", k.name AS "contactName", k."optedOutAt" AS "contactOptedOutAt",
         (SELECT m.id FROM "Message" AS m WHERE m."conversationId" = c.id AND m."clientMessageId" = ${clientMessageId}) AS "earlierMessageId"
       FROM "Conversation" AS c JOIN "Contact" AS k ON k.id = c."contactId"
-      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'ACTIVE' AND c."assigneeId" = ${principal.userId}`;
+      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'ACTIVE' AND c."assigneeId" = ${principal.userId}`);
     if (!row) return null;
     const { contactName, contactOptedOutAt, ...conversation } = row;
     return { ...conversation, contact: { name: contactName, optedOutAt: contactOptedOutAt } };

@@ -8,7 +8,7 @@
  */
 import type { Channel } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { queryRows } from "../db";
 import { toMessageDto, type MessageDto, type MessageRow } from "../conversations/dto";
 import type { AttachmentRow } from "../files/attachment-dto";
 
@@ -51,7 +51,7 @@ function toUpdated(row: Row): UpdatedMessage {
  * its own CTEs through `ctes`), and returns each updated message as published.
  */
 export async function updateMessagesReturning(update: Prisma.Sql, ctes?: Prisma.Sql): Promise<UpdatedMessage[]> {
-  const rows = await db.$queryRaw<Row[]>`WITH ${ctes ? Prisma.sql`${ctes},` : Prisma.empty} changed AS (${update}) SELECT ${publishedColumns}`;
+  const rows = await queryRows<Row>(Prisma.sql`WITH ${ctes ? Prisma.sql`${ctes},` : Prisma.empty} changed AS (${update}) SELECT ${publishedColumns}`);
   return rows.map(toUpdated);
 }
 
@@ -63,7 +63,7 @@ export async function updateMessagesReturning(update: Prisma.Sql, ctes?: Prisma.
  * in the same round trip.
  */
 export async function updateFoundMessagesReturning(update: Prisma.Sql, ctes: Prisma.Sql): Promise<{ found: Array<{ id: string; tag: number }>; updated: UpdatedMessage[] }> {
-  const rows = await db.$queryRaw<Array<Row & { found: Array<{ id: string; tag: number }> }>>(foundMessagesStatement(update, ctes));
+  const rows = await queryRows<Row & { found: Array<{ id: string; tag: number }> }>(foundMessagesStatement(update, ctes));
   return { found: rows[0]?.found ?? [], updated: rows.filter((row) => row.id !== null).map(toUpdated) };
 }
 
