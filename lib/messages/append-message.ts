@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { MessageDirection, MessageStatus } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
-import { db, type Tx } from "../db";
+import { db, queryRows, type Tx } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { messageSelect, toMessageDto, type MessageDto, type MessageRow } from "../conversations/dto";
@@ -61,19 +61,21 @@ async function findByProviderId(input: AppendMessageInput) {
 }
 
 export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise<AppendedMessage> {
-  if (input.clientMessageId && !input.duplicateChecked) {
-    const earlier = await findByClientId(tx ?? db, input.conversationId, input.clientMessageId);
+  // A resend (same clientMessageId) or a provider's repeated webhook (same provider id) is answered with the
+  // message stored the first time. Outside a transaction the unique indexes tell (below): the failed statement
+  // takes its sequence number back with it, and the usual case saves a round trip. Inside one, a failed
+  // statement would abort the whole transaction, so the message is looked for first.
+  if (tx && input.clientMessageId && !input.duplicateChecked) {
+    const earlier = await findByClientId(tx, input.conversationId, input.clientMessageId);
     if (earlier) return { message: earlier, created: false };
   }
-  if (input.provider && input.providerMessageId && tx) {
-    // Providers deliver webhooks more than once: the provider's id identifies the message. Outside a
-    // transaction the unique index answers a repeat instead (below), one round trip fewer per inbound text.
-    const earlier = await (tx ?? db).message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
+  if (tx && input.provider && input.providerMessageId) {
+    const earlier = await tx.message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
     if (earlier) return { message: toMessageDto(earlier), created: false };
   }
   const write = async (client: Tx | typeof db): Promise<MessageDto> => {
     const window = input.customerWindowMs ? Prisma.sql`, "windowExpiresAt" = (now() AT TIME ZONE 'UTC') + ${input.customerWindowMs} * interval '1 millisecond'` : Prisma.empty;
-    const [row] = await client.$queryRaw<InsertedMessage[]>`
+    const statement = Prisma.sql`
       WITH conversation AS (
         UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = (now() AT TIME ZONE 'UTC')${window}
         WHERE id = ${input.conversationId}${input.unlessEnded ? Prisma.sql` AND status <> 'ENDED'` : Prisma.empty}
@@ -86,13 +88,14 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
         RETURNING id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"
       )
       SELECT inserted.*, u.name AS "authorName" FROM inserted LEFT JOIN "User" u ON u.id = inserted."authorUserId"`;
+    const [row] = client === db ? await queryRows<InsertedMessage>(statement) : await client.$queryRaw<InsertedMessage[]>(statement);
     if (!row) throw input.unlessEnded ? new ConversationEnded() : new AppError("NOT_FOUND", "That conversation does not exist.");
     return toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] });
   };
   try {
     return { message: await write(tx ?? db), created: true };
   } catch (error) {
-    // Two sends of the same clientMessageId (or deliveries of the same provider message) raced: the loser returns the winner's message.
+    // A repeat of a clientMessageId or provider id stored before (or the loser of two that raced): the stored message.
     if (isUniqueViolation(error) && !tx) {
       const earlier = input.clientMessageId ? await findByClientId(db, input.conversationId, input.clientMessageId) : await findByProviderId(input);
       if (earlier) return { message: earlier, created: false };

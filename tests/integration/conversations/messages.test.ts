@@ -25,7 +25,7 @@ async function pickedChat() {
   const agent = center.agents[0]!;
   const { conversationId, contactId } = await pickedConversation(center, 0);
   const customerSays = (body: string) => receiveCustomerMessage({ contactId, channelAddressId: center.address.id, body });
-  return { center, agent, principal: center.principals[0]!, conversationId, customerSays, token: await apiTokenFor(agent.id) };
+  return { center, agent, principal: center.principals[0]!, conversationId, contactId, customerSays, token: await apiTokenFor(agent.id) };
 }
 
 type Sent = { message: MessageDto };
@@ -46,6 +46,22 @@ describe("sending messages over HTTP", () => {
     expect(rows.map((r) => r.id)).toEqual([...ids]);
     expect(rows[0]).toMatchObject({ seq: 2, direction: "OUTBOUND", body: "On my way" });
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ lastSeq: 2 });
+  });
+
+  it("a customer's resend (same clientMessageId) answers the stored message and takes no sequence number", async () => {
+    const { center, conversationId, contactId } = await pickedChat();
+    const clientMessageId = randomUUID();
+    const send = (body: string, id = clientMessageId) => receiveCustomerMessage({ contactId, channelAddressId: center.address.id, body, clientMessageId: id });
+
+    const first = await send("Is anyone there?");
+    const again = await send("Is anyone there?");
+    const next = await send("Hello?", randomUUID());
+
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ conversationId, message: first.message, created: false });
+    expect(next.message.seq).toBe(first.message.seq + 1);
+    expect(await db.message.count({ where: { conversationId, clientMessageId } })).toBe(1);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ lastSeq: next.message.seq });
   });
 
   it("30 concurrent sends from customer and agent get gapless, unique, ordered sequence numbers", async () => {
