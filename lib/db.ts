@@ -34,7 +34,11 @@ function createPool() {
   // used connection first, so the ones a burst adds sit idle, closed, and the next burst opened them again: each
   // new connection is a new PostgreSQL backend whose catalog caches and prepared statements start empty, and
   // messages queued behind them arrived hundreds of milliseconds late (bench scenario 5, README Performance).
-  return new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE, idleTimeoutMillis: 0 });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE, idleTimeoutMillis: 0 });
+  // An idle connection that breaks (PostgreSQL restarted) is dropped and replaced by the pool; unheard, its error
+  // would end the process before Prisma's first query attached a listener of its own.
+  pool.on("error", (error) => console.error(`[parley] idle database connection lost: ${error.message}`));
+  return pool;
 }
 
 function createClient(pool: pg.Pool) {

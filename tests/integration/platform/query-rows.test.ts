@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
 import { db, queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db-errors";
@@ -17,6 +18,22 @@ afterEach(() => {
 });
 
 describe("queryRows", () => {
+  // First in the file: before any Prisma query, whose adapter would attach a listener of its own.
+  it("survives PostgreSQL ending its idle connections, and the next statement runs on a new one", async () => {
+    const rows = await Promise.all(Array.from({ length: 3 }, () => queryRows<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid FROM pg_sleep(0.02)`)));
+    const pids = [...new Set(rows.map(([row]) => row!.pid))];
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid", [pids]);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [after] = await queryRows<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+    expect(pids).not.toContain(after!.pid);
+  });
+
   it("reads timestamps as UTC, JSON as values, enums as text and NULL as null, like $queryRaw, in any time zone", async () => {
     const center = await contactCenter({ agents: 1 });
     const { message } = await customerWrites(center.company.id, center.address.id, "What time is it?");
