@@ -81,7 +81,10 @@ const routes: Record<string, Route> = {
   },
   "GET /control/accepted": (state, _req, url) => {
     const provider = url.searchParams.get("provider");
-    return ok(state.accepted.filter((send) => !provider || send.provider === provider));
+    const after = url.searchParams.get("after");
+    if (after !== null && !/^\d+$/.test(after)) throw new BadRequest("after must be the seq of an accepted send (0 or more)");
+    const sends = after === null ? state.accepted : state.acceptedAfter(Number(after));
+    return ok(sends.filter((send) => !provider || send.provider === provider));
   },
   "GET /control/calls": (state) => ok(state.calls()),
   "GET /control/webhooks": (state) => ok(state.webhooks),

@@ -13,6 +13,8 @@ import type { AcceptedSend, Outcome, StandInState } from "./recorder";
 const HOLD_WITHOUT_ANSWER_MS = 35_000;
 
 export interface AcceptContext {
+  /** The accepted send's place in the order of acceptance (AcceptedSend.seq). */
+  seq: number;
   requestId: number;
   at: string;
   idempotencyKey: string | null;
@@ -101,7 +103,7 @@ export async function handleProviderSend<Body>(
   if (persistent) return finish("failed", persistent.reply, persistent.kind);
 
   // Accepted before any "slow" pause: a retry with the same key during the pause is a replay.
-  const acceptance = adapter.accept(valid.body, { requestId: id, at, idempotencyKey, params });
+  const acceptance = adapter.accept(valid.body, { seq: state.nextAcceptedSeq(), requestId: id, at, idempotencyKey, params });
   state.addAccepted(acceptance.send);
   if (idempotencyKey) state.remember(adapter.provider, idempotencyKey, acceptance.reply, acceptance.send.messageId);
   state.record({ ...base, outcome: "accepted", failure: rule?.kind ?? null, response: { status: acceptance.reply.status, body: acceptance.reply.body } }, id);

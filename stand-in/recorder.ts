@@ -11,6 +11,8 @@ import { sameNumber, type Reply } from "./http-util";
 import { Scheduler } from "./scheduler";
 
 const RETAIN_RECORDS = 10_000;
+/** Lists are cut back to RETAIN_RECORDS once they are this much longer: one splice per thousand records, not per record. */
+const TRIM_SLACK = 1_000;
 const RETAIN_IDEMPOTENCY_KEYS = 100_000;
 
 export type Outcome = "accepted" | "replayed" | "failed" | "unauthorized";
@@ -40,6 +42,8 @@ export interface StatusEntry {
 }
 
 export interface AcceptedSend {
+  /** 1, 2, 3… in the order the sends were accepted, never reused: GET /control/accepted?after=N reads only newer ones. */
+  seq: number;
   requestId: number;
   at: string;
   provider: Provider;
@@ -109,7 +113,7 @@ export interface RequestFilter {
 }
 
 function trim<T>(list: T[]): void {
-  if (list.length > RETAIN_RECORDS) list.splice(0, list.length - RETAIN_RECORDS);
+  if (list.length > RETAIN_RECORDS + TRIM_SLACK) list.splice(0, list.length - RETAIN_RECORDS);
 }
 
 export class StandInState {
@@ -124,6 +128,7 @@ export class StandInState {
   readonly whatsappNumbers = new Map<string, string>();
   latencyMs = 0;
   private nextId = 1;
+  private acceptedSeq = 0;
 
   constructor(readonly config: StandInConfig) {}
 
@@ -138,9 +143,21 @@ export class StandInState {
     return record;
   }
 
+  /** The seq the next accepted send will get. */
+  nextAcceptedSeq(): number {
+    return ++this.acceptedSeq;
+  }
+
   addAccepted(send: AcceptedSend): void {
     this.accepted.push(send);
     trim(this.accepted);
+  }
+
+  /** The accepted sends after seq `after`, oldest first: a poller reads what is new instead of the whole list. */
+  acceptedAfter(after: number): AcceptedSend[] {
+    let start = this.accepted.length;
+    while (start > 0 && this.accepted[start - 1]!.seq > after) start -= 1;
+    return this.accepted.slice(start);
   }
 
   addWebhook(entry: Omit<WebhookRecord, "id">): WebhookRecord {

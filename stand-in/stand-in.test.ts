@@ -60,6 +60,18 @@ describe("SMS (Twilio)", () => {
     expect(accepted[0]).toMatchObject({ messageId: body.sid, mediaUrls: ["https://example.test/a.png", "https://example.test/b.pdf"] });
   });
 
+  it("lists only the sends accepted after a seq, for pollers", async () => {
+    for (const body of ["one", "two", "three"]) expect((await smsSend(sms(body))).status).toBe(201);
+    const all = (await control("GET", "/control/accepted")).json as Array<{ seq: number; text: string }>;
+    expect(all.map((send) => send.text)).toEqual(["one", "two", "three"]);
+    expect(all[1]!.seq).toBeGreaterThan(all[0]!.seq);
+    const newer = (await control("GET", `/control/accepted?provider=sms&after=${all[0]!.seq}`)).json as Array<{ text: string }>;
+    expect(newer.map((send) => send.text)).toEqual(["two", "three"]);
+    expect((await control("GET", `/control/accepted?after=${all[2]!.seq}`)).json).toEqual([]);
+    const bad = await control("GET", "/control/accepted?after=soon");
+    expect(bad.status).toBe(400);
+  });
+
   it("answers 401 with Twilio's error for a wrong token and records it redacted", async () => {
     const response = await smsSend(sms("Hello"), { auth: `${config.twilioAccountSid}:wrong` });
     expect(response.status).toBe(401);

@@ -167,6 +167,7 @@ export function twilioVoiceAdapter(state: StandInState): ProviderAdapter<CallCre
         uri: `${base}.json`,
       };
       const send: AcceptedSend = {
+        seq: context.seq,
         requestId: context.requestId,
         at: context.at,
         provider: "voice",

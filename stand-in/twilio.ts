@@ -144,6 +144,7 @@ export function twilioAdapter(state: StandInState): ProviderAdapter<SmsSend> {
         uri,
       };
       const send: AcceptedSend = {
+        seq: context.seq,
         requestId: context.requestId,
         at: context.at,
         provider: "sms",

@@ -81,6 +81,7 @@ export function whatsAppAdapter(state: StandInState): ProviderAdapter<WhatsAppSe
       const message: Record<string, string> = { id: wamid };
       if (body.type === "template") message.message_status = "accepted";
       const send: AcceptedSend = {
+        seq: context.seq,
         requestId: context.requestId,
         at: context.at,
         provider: "whatsapp",
