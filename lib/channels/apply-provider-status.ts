@@ -122,7 +122,11 @@ export function statusStatement(requests: StatusRequest[]): { update: Prisma.Sql
         SELECT echoed.id, echoed."conversationId" FROM "Message" AS echoed
         WHERE echoed.id = req.echoed_id AND echoed."providerMessageId" IS NULL
       ) AS m
-      JOIN "Conversation" AS c ON c.id = m."conversationId" AND c."companyId" = req.company_id
+      -- The company's own messages only. A lookup per match (LIMIT keeps PostgreSQL from turning it into a join):
+      -- as a join it hashed the whole "Conversation" table whenever that looked small next to the batch.
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM "Conversation" AS c WHERE c.id = m."conversationId" AND c."companyId" = req.company_id LIMIT 1
+      ) AS owned
       ORDER BY m.id, req.tag)`,
   };
 }

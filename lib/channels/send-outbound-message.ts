@@ -95,21 +95,33 @@ interface SendRow {
  * a worker starts together share one plain query (a nested Prisma select costs several times the CPU).
  */
 const loadForSend = inFlightBatches(async (ids: string[]) => {
-  const rows = await queryRows<SendRow>(Prisma.sql`
-    SELECT m.id, m.status::text AS status, m.body, m."templateName", m."retryCount",
-      COALESCE((SELECT array_agg(a.id ORDER BY a."createdAt") FROM "Attachment" AS a WHERE a."messageId" = m.id AND a.status = 'ACCEPTED'), '{}') AS "attachmentIds",
-      c.id AS "conversationId", c.channel::text AS channel, c."companyId",
-      k.phone AS "contactPhone", k.name AS "contactName", k."optedOutAt" AS "contactOptedOutAt",
-      n.id AS "addressId", n."companyId" AS "addressCompanyId", n.address, n."providerBaseUrl", n."providerAccount", n."providerSecret",
-      n."webhookSecret", n."verifyToken", n."apiVersion", n."queueId", n."sendRatePerSecond"
-    FROM "Message" AS m
-    JOIN "Conversation" AS c ON c.id = m."conversationId"
-    JOIN "Contact" AS k ON k.id = c."contactId"
-    JOIN "ChannelAddress" AS n ON n.id = c."channelAddressId"
-    WHERE ${oneOf(Prisma.sql`m.id`, [...new Set(ids)])}`);
+  const rows = await queryRows<SendRow>(sendLoadStatement([...new Set(ids)]));
   const byId = new Map(rows.map((row) => [row.id, toSendable(row)]));
   return ids.map((id) => byId.get(id) ?? null);
 });
+
+/** The read of loadForSend, for different messages (exported for a test of its plan). */
+export function sendLoadStatement(ids: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m.id, m.status::text AS status, m.body, m."templateName", m."retryCount",
+      COALESCE((SELECT array_agg(a.id ORDER BY a."createdAt") FROM "Attachment" AS a WHERE a."messageId" = m.id AND a.status = 'ACCEPTED'), '{}') AS "attachmentIds",
+      sendTo.*
+    FROM "Message" AS m
+    -- A lookup per message (LIMIT keeps PostgreSQL from turning it into joins): as joins of the batch, conversations
+    -- and contacts were hashed from whole-table reads whenever the tables looked small next to the batch.
+    CROSS JOIN LATERAL (
+      SELECT c.id AS "conversationId", c.channel::text AS channel, c."companyId",
+        k.phone AS "contactPhone", k.name AS "contactName", k."optedOutAt" AS "contactOptedOutAt",
+        n.id AS "addressId", n."companyId" AS "addressCompanyId", n.address, n."providerBaseUrl", n."providerAccount", n."providerSecret",
+        n."webhookSecret", n."verifyToken", n."apiVersion", n."queueId", n."sendRatePerSecond"
+      FROM "Conversation" AS c
+      JOIN "Contact" AS k ON k.id = c."contactId"
+      JOIN "ChannelAddress" AS n ON n.id = c."channelAddressId"
+      WHERE c.id = m."conversationId"
+      LIMIT 1
+    ) AS sendTo
+    WHERE ${oneOf(Prisma.sql`m.id`, ids)}`;
+}
 
 function toSendable(row: SendRow) {
   return {
@@ -138,7 +150,7 @@ async function recordSent(channelModule: ChannelModule, messageId: string, provi
   if (updated) await publishMessageChange(updated);
 }
 
-interface SentRecord {
+export interface SentRecord {
   messageId: string;
   provider: string;
   providerMessageId: string;
@@ -162,22 +174,27 @@ const recordSends = inFlightBatches(async (records: SentRecord[]): Promise<Array
 async function recordSentMany(records: SentRecord[]): Promise<Array<UpdatedMessage | null>> {
   // One row per message, in the same order in every batch; a repeat (a send that ran twice) gets the same answer.
   const unique = [...new Map(records.map((record) => [record.messageId, record])).values()].sort((a, b) => a.messageId.localeCompare(b.messageId));
-  const updated = await updateMessagesReturning(
-    Prisma.sql`
-      UPDATE "Message" AS m
-      SET status = CASE WHEN m.status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE m.status END,
-          provider = sent.provider, "providerMessageId" = sent.provider_message_id, "updatedAt" = (now() AT TIME ZONE 'UTC')
-      FROM relaxed_commit, ${batchRows("sent", [
-        { name: "id", type: "text", values: unique.map((r) => r.messageId) },
-        { name: "provider", type: "text", values: unique.map((r) => r.provider) },
-        { name: "provider_message_id", type: "text", values: unique.map((r) => r.providerMessageId) },
-      ])}
-      WHERE m.id = sent.id AND (m.status = 'QUEUED' OR m."providerMessageId" IS NULL)
-      RETURNING m.*`,
-    RELAXED_COMMIT,
-  );
+  const updated = await updateMessagesReturning(sentUpdate(unique), RELAXED_COMMIT);
   const byId = new Map(updated.map((change) => [change.message.id, change]));
   return records.map((record) => byId.get(record.messageId) ?? null);
+}
+
+/** The UPDATE of recordSentMany, for records of different messages (exported for a test of its plan). */
+export function sentUpdate(records: SentRecord[]): Prisma.Sql {
+  const ids = records.map((r) => r.messageId);
+  return Prisma.sql`
+    UPDATE "Message" AS m
+    SET status = CASE WHEN m.status = 'QUEUED' THEN 'SENT'::"MessageStatus" ELSE m.status END,
+        provider = sent.provider, "providerMessageId" = sent.provider_message_id, "updatedAt" = (now() AT TIME ZONE 'UTC')
+    FROM relaxed_commit, ${batchRows("sent", [
+      { name: "id", type: "text", values: ids },
+      { name: "provider", type: "text", values: records.map((r) => r.provider) },
+      { name: "provider_message_id", type: "text", values: records.map((r) => r.providerMessageId) },
+    ])}
+    -- The ids again, as an index condition: joined by the batch alone, PostgreSQL read the whole table whenever its
+    -- statistics made it look small next to the batch (in a burst, every batch, while the table grew).
+    WHERE m.id = sent.id AND ${oneOf(Prisma.sql`m.id`, ids)} AND (m.status = 'QUEUED' OR m."providerMessageId" IS NULL)
+    RETURNING m.*`;
 }
 
 async function fail(messageId: string, code: string, reason: string): Promise<void> {

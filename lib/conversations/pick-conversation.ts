@@ -12,7 +12,7 @@ import { queryRows } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
-import { inFlightBatches } from "../batching";
+import { inFlightBatches, oneOf } from "../batching";
 import { publishAgentEvent, publishPicklistRemoval, publishQueueChanged } from "../realtime/bus";
 import { findVisibleConversation } from "./access";
 import { toSummaryDto, type ConversationSummaryDto, type SummaryRow } from "./dto";
@@ -34,7 +34,7 @@ export async function pickConversation(options: {
   return summary;
 }
 
-interface ClaimRequest {
+export interface ClaimRequest {
   principal: Principal;
   conversationId: string;
 }
@@ -61,47 +61,7 @@ const claim = inFlightBatches(async (requests: ClaimRequest[]) => {
  */
 async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
   const eventIds: string[] = requests.map(() => randomUUID());
-  const rows = await queryRows<ClaimedRow>(Prisma.sql`
-    WITH req AS (
-      SELECT * FROM unnest(${requests.map((r) => r.conversationId)}::text[], ${requests.map((r) => r.principal.userId)}::text[],
-                           ${requests.map((r) => r.principal.companyId)}::text[], ${eventIds}::text[])
-        WITH ORDINALITY AS r(conversation_id, user_id, company_id, event_id, asked)
-    ), eligible AS (
-      -- Askers who may pick what they asked for: it is their company's, and they are members of its queue.
-      SELECT req.* FROM req JOIN "Conversation" AS c ON c.id = req.conversation_id AND c."companyId" = req.company_id
-      WHERE EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
-    ), first_eligible AS (
-      -- Per conversation, the first of them: an UPDATE … FROM with two matching rows would take either.
-      -- Ordered by conversation: every batch locks rows in the same order, so two batches never wait on each other crosswise.
-      SELECT DISTINCT ON (conversation_id) * FROM eligible ORDER BY conversation_id, asked
-    ), claimed AS (
-      UPDATE "Conversation" AS c
-      SET status = 'ACTIVE', "assigneeId" = req.user_id, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
-      FROM first_eligible AS req
-      WHERE c.id = req.conversation_id AND c.status = 'WAITING'
-      RETURNING c.*, req.event_id
-    ), picked AS (
-      INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
-      SELECT event_id, id, 'PICKED', "assigneeId", "pickedAt" FROM claimed
-    ), missed AS (
-      -- What the snapshot of this statement shows of a conversation this member did not get. One that still looks
-      -- WAITING was taken by a statement that committed meanwhile (or is not theirs to pick): whyNotPicked reads it again.
-      SELECT req.conversation_id AS "conversationId", c.status::text AS status, c."assigneeId", u.name AS "assigneeName"
-      FROM req
-      JOIN "Conversation" AS c ON c.id = req.conversation_id AND c."companyId" = req.company_id
-      LEFT JOIN "User" AS u ON u.id = c."assigneeId"
-      WHERE c.status <> 'WAITING' AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
-    ), won AS (
-      SELECT c.event_id AS "eventId", c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
-             c."lastMessageAt", c."lastSeq", c.preview, c."windowExpiresAt", c."endedAt", q.name AS "queueName",
-             k.id AS "contactId", k.name AS "contactName", k.email AS "contactEmail", k.phone AS "contactPhone",
-             (SELECT count(*)::int FROM "Message" AS m
-                LEFT JOIN "ConversationReadState" AS r ON r."conversationId" = m."conversationId" AND r."userId" = c."assigneeId"
-                WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
-      FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"
-    )
-    SELECT (SELECT COALESCE(json_agg(missed), '[]'::json) FROM missed) AS missed,
-           (SELECT COALESCE(json_agg(event_id), '[]'::json) FROM eligible) AS eligible, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`);
+  const rows = await queryRows<ClaimedRow>(claimStatement(requests, eventIds));
   const won = new Map(rows.filter((row) => row.id !== null).map((row) => [row.id, row]));
   const missed = new Map((rows[0]?.missed ?? []).map((miss) => [miss.conversationId, miss]));
   const eligible = new Set(rows[0]?.eligible ?? []);
@@ -121,6 +81,62 @@ async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
     const { eventId: _event, queueName, contactId, contactName, contactEmail, contactPhone, unread, missed: _missed, eligible: _eligible, ...conversation } = row;
     return toSummaryDto({ ...conversation, queue: { name: queueName }, contact: { id: contactId, name: contactName, email: contactEmail, phone: contactPhone } }, unread);
   });
+}
+
+/**
+ * The statement of claimMany; exported for a test of its plan. Conversations are looked up per request (LIMIT keeps
+ * PostgreSQL from turning the lookup into a join), and the claim names the asked-for ids (`asked`): joined by the
+ * batch's column alone, PostgreSQL hashed the whole table whenever it looked small next to the batch, and a race's
+ * first run read every conversation about once per batch.
+ */
+export function claimStatement(requests: ClaimRequest[], eventIds: string[]): Prisma.Sql {
+  const asked = oneOf(Prisma.sql`c.id`, [...new Set(requests.map((r) => r.conversationId))]);
+  return Prisma.sql`
+    WITH req AS (
+      SELECT * FROM unnest(${requests.map((r) => r.conversationId)}::text[], ${requests.map((r) => r.principal.userId)}::text[],
+                           ${requests.map((r) => r.principal.companyId)}::text[], ${eventIds}::text[])
+        WITH ORDINALITY AS r(conversation_id, user_id, company_id, event_id, asked)
+    ), eligible AS (
+      -- Askers who may pick what they asked for: it is their company's, and they are members of its queue.
+      SELECT req.* FROM req
+      CROSS JOIN LATERAL (
+        SELECT c."queueId" FROM "Conversation" AS c WHERE c.id = req.conversation_id AND c."companyId" = req.company_id LIMIT 1
+      ) AS c
+      WHERE EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
+    ), first_eligible AS (
+      -- Per conversation, the first of them: an UPDATE … FROM with two matching rows would take either.
+      -- Ordered by conversation: every batch locks rows in the same order, so two batches never wait on each other crosswise.
+      SELECT DISTINCT ON (conversation_id) * FROM eligible ORDER BY conversation_id, asked
+    ), claimed AS (
+      UPDATE "Conversation" AS c
+      SET status = 'ACTIVE', "assigneeId" = req.user_id, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
+      FROM first_eligible AS req
+      WHERE c.id = req.conversation_id AND c.status = 'WAITING' AND ${asked}
+      RETURNING c.*, req.event_id
+    ), picked AS (
+      INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
+      SELECT event_id, id, 'PICKED', "assigneeId", "pickedAt" FROM claimed
+    ), missed AS (
+      -- What the snapshot of this statement shows of a conversation this member did not get. One that still looks
+      -- WAITING was taken by a statement that committed meanwhile (or is not theirs to pick): whyNotPicked reads it again.
+      SELECT req.conversation_id AS "conversationId", c.status::text AS status, c."assigneeId", c."assigneeName"
+      FROM req
+      CROSS JOIN LATERAL (
+        SELECT c.status, c."queueId", c."assigneeId", u.name AS "assigneeName" FROM "Conversation" AS c LEFT JOIN "User" AS u ON u.id = c."assigneeId"
+        WHERE c.id = req.conversation_id AND c."companyId" = req.company_id LIMIT 1
+      ) AS c
+      WHERE c.status <> 'WAITING' AND EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = c."queueId" AND m."userId" = req.user_id)
+    ), won AS (
+      SELECT c.event_id AS "eventId", c.id, c."queueId", c.channel::text AS channel, c.status::text AS status, c."assigneeId", c."pickedAt", c."arrivedAt",
+             c."lastMessageAt", c."lastSeq", c.preview, c."windowExpiresAt", c."endedAt", q.name AS "queueName",
+             k.id AS "contactId", k.name AS "contactName", k.email AS "contactEmail", k.phone AS "contactPhone",
+             (SELECT count(*)::int FROM "Message" AS m
+                LEFT JOIN "ConversationReadState" AS r ON r."conversationId" = m."conversationId" AND r."userId" = c."assigneeId"
+                WHERE m."conversationId" = c.id AND m.direction = 'INBOUND' AND m.seq > COALESCE(r."lastReadSeq", 0)) AS unread
+      FROM claimed AS c JOIN "Queue" AS q ON q.id = c."queueId" JOIN "Contact" AS k ON k.id = c."contactId"
+    )
+    SELECT (SELECT COALESCE(json_agg(missed), '[]'::json) FROM missed) AS missed,
+           (SELECT COALESCE(json_agg(event_id), '[]'::json) FROM eligible) AS eligible, won.* FROM (SELECT 1) AS one LEFT JOIN won ON true`;
 }
 
 /** A winner's summary, a refusal the statement could explain, or null: whyNotPicked must find out. */

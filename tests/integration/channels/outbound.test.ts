@@ -10,7 +10,6 @@ import { describe, expect, it, vi } from "vitest";
 
 const outboundEnv = await vi.hoisted(async () => (await import("../../support/outbound-env")).prepareOutboundEnv("outbound", { webhookServer: true }));
 
-import { db } from "@/lib/db";
 import { queue } from "@/lib/queue/queues";
 import type { MessageDto } from "@/lib/conversations/dto";
 import { retryMessage } from "@/lib/messages/retry-message";
@@ -20,6 +19,11 @@ import { channelCenter } from "../../support/channels";
 import { activeConversation, jobState, outboundSuite, waitForStatus } from "../../support/outbound";
 import { eventsAbout, recordAll, socketSuite, waitForEvent, waitUntilOnline } from "../../support/scenarios";
 import { createAddress } from "../../support/factories";
+import { rowsRead } from "../../support/plans";
+import { appendMessage } from "@/lib/messages/append-message";
+import { sendLoadStatement, sentUpdate } from "@/lib/channels/send-outbound-message";
+import { db, RELAXED_COMMIT } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { customerWrites } from "../../support/conversations";
 
 const sockets = socketSuite();
@@ -191,6 +195,20 @@ describe("many replies at once", () => {
       const sentEvents = received.filter((r) => r.event === "message:updated").map((r) => (r.payload as { message: MessageDto }).message).filter((m) => m.status === "SENT");
       expect(sentEvents.map((m) => m.id).sort()).toEqual(messages.map((m) => m.id).sort());
     });
+  });
+
+  it("reading and recording a batch's sends reads only their own rows, even planned as for tables that look small", async () => {
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "SMS");
+    const queued = await Promise.all([0, 1, 2].map((i) => appendMessage({ conversationId: chat.conversationId, direction: "OUTBOUND", body: `Queued ${i}`, status: "QUEUED", authorUserId: center.agent.id })));
+    const records = queued.map(({ message }, i) => ({ messageId: message.id, provider: "twilio", providerMessageId: `SMplan${Date.now()}${i}` }));
+    // Hashing a whole table looks cheaper than a lookup per id when PostgreSQL's statistics call it small.
+    const hashing = ["enable_nestloop = off"];
+    expect(await rowsRead(sendLoadStatement(records.map((r) => r.messageId)), ["Message", "Conversation"], { settings: hashing })).toBeLessThanOrEqual(2 * records.length);
+    const recorded = await rowsRead(Prisma.sql`WITH ${RELAXED_COMMIT}, changed AS (${sentUpdate(records)}) SELECT id FROM changed`, ["Message"], { settings: hashing, withinCte: "changed" });
+    expect(recorded).toBeLessThanOrEqual(records.length);
+    // EXPLAIN ANALYZE ran the update in a transaction that was rolled back.
+    expect((await db.message.findUniqueOrThrow({ where: { id: records[0]!.messageId }, select: { status: true } })).status).toBe("QUEUED");
   });
 });
 
