@@ -3,10 +3,19 @@
  * drops them (so one test's callbacks never reach the next); close() also
  * aborts the pauses of requests still being answered.
  */
+import { setMaxListeners } from "node:events";
+
+/** Every request in flight listens to these signals: hundreds at once under load are expected, not a leak. */
+function sharedController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
+
 export class Scheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly shutdown = new AbortController();
-  private current = new AbortController();
+  private readonly shutdown = sharedController();
+  private current = sharedController();
   private generation = 0;
 
   /** Aborts when the stand-in closes: latency and "slow" pauses. */
@@ -42,7 +51,7 @@ export class Scheduler {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.current.abort();
-    this.current = new AbortController();
+    this.current = sharedController();
   }
 
   close(): void {
