@@ -2,6 +2,7 @@
  * The Parley web process: Next.js (pages, route handlers), socket.io and
  * the provider webhooks on one port. Workers run in their own process (workers/index.ts).
  */
+import "./lib/eager-optimization";
 import { createServer } from "node:http";
 import next from "next";
 import { env, publicUrl } from "./lib/env";

@@ -3,6 +3,8 @@
  * Imitates Twilio (SMS) and the WhatsApp Cloud API for the demo and tests;
  * not part of Parley's request path. Settings: stand-in/config.ts.
  */
+// Optimizes hot code as soon as Parley's processes do (lib/eager-optimization.ts): the bench runs it beside them.
+import "../lib/eager-optimization";
 import type { AddressInfo } from "node:net";
 import { createStandIn } from "./app";
 import { loadConfig } from "./config";

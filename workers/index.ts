@@ -3,6 +3,7 @@
  * in flight finish (BullMQ returns unfinished ones to the queue), closes its
  * connections and exits 0.
  */
+import "../lib/eager-optimization";
 import { env } from "../lib/env";
 import { db } from "../lib/db";
 import { redis } from "../lib/redis";
