@@ -115,7 +115,11 @@ export async function main(args: string[]): Promise<number> {
         const sms = await setupSms(world.agents, config.smsConversations);
         rows.delivery("3 SMS webhook->agent", await inboundSms(world.agents, sms, config.smsRate, config.smsSeconds), rows.workerTarget());
         rows.outbound(await outboundSmsLatency(sms, config.smsRate, config.smsSeconds));
-        rows.throughput(await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds), config.providerMs);
+        const burst = await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds);
+        // The first burst is judged: the processes as the latency scenarios left them, their burst-only code not yet
+        // optimized. A second one right after shows them warm (no verdict), as the race's later runs do.
+        const warm = await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds);
+        rows.throughput(burst, config.providerMs, warm);
       }
       if (runs(4)) {
         log(`scenario 4: picklist race, ${config.agents} agents, ${config.race} waiting conversations, ${config.raceRuns} runs`);
