@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,8 +18,12 @@ function callsBeforeOptimized(withModule: boolean): number {
      console.log(calls);`,
   );
   // Synchronous compilation: the count then shows when V8 decided to optimize, not how long a busy compiler thread took.
-  const out = execFileSync(process.execPath, ["--import", "tsx", "--allow-natives-syntax", "--no-concurrent-recompilation", script], { encoding: "utf8" });
-  return Number(out.trim());
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--allow-natives-syntax", "--no-concurrent-recompilation", script], { encoding: "utf8" });
+    return Number(out.trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe("eager optimization", () => {

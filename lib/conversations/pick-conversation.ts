@@ -85,12 +85,12 @@ async function claimMany(requests: ClaimRequest[]): Promise<ClaimResult[]> {
 
 /**
  * The statement of claimMany; exported for a test of its plan. Conversations are looked up per request (LIMIT keeps
- * PostgreSQL from turning the lookup into a join), and the claim names the asked-for ids (`asked`): joined by the
+ * PostgreSQL from turning the lookup into a join), and the claim names the asked-for ids (`askedIds`): joined by the
  * batch's column alone, PostgreSQL hashed the whole table whenever it looked small next to the batch, and a race's
  * first run read every conversation about once per batch.
  */
 export function claimStatement(requests: ClaimRequest[], eventIds: string[]): Prisma.Sql {
-  const asked = oneOf(Prisma.sql`c.id`, [...new Set(requests.map((r) => r.conversationId))]);
+  const askedIds = oneOf(Prisma.sql`c.id`, [...new Set(requests.map((r) => r.conversationId))]);
   return Prisma.sql`
     WITH req AS (
       SELECT * FROM unnest(${requests.map((r) => r.conversationId)}::text[], ${requests.map((r) => r.principal.userId)}::text[],
@@ -111,7 +111,7 @@ export function claimStatement(requests: ClaimRequest[], eventIds: string[]): Pr
       UPDATE "Conversation" AS c
       SET status = 'ACTIVE', "assigneeId" = req.user_id, "pickedAt" = (now() AT TIME ZONE 'UTC'), "offeredToId" = NULL, "offerExpiresAt" = NULL
       FROM first_eligible AS req
-      WHERE c.id = req.conversation_id AND c.status = 'WAITING' AND ${asked}
+      WHERE c.id = req.conversation_id AND c.status = 'WAITING' AND ${askedIds}
       RETURNING c.*, req.event_id
     ), picked AS (
       INSERT INTO "ConversationEvent" (id, "conversationId", type, "actorId", "createdAt")
