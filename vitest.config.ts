@@ -5,7 +5,7 @@ import { testDatabaseUrl, testRedisUrl } from "./tests/support/test-env.ts";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/integration/**/*.test.ts", "workers/**/*.test.ts", "stand-in/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts", "workers/**/*.test.ts", "stand-in/**/*.test.ts"],
     globalSetup: ["tests/support/vitest-global-setup.ts"],
     environment: "node",
     testTimeout: 30_000,

@@ -10,6 +10,7 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string; signal?: AbortSignal } = {}): Promise<T> {
+  const cancelled = () => new ApiError("The request was cancelled.", "ABORTED", 0);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -23,13 +24,21 @@ export async function api<T>(path: string, options: { method?: string; body?: un
       signal: options.signal,
     });
   } catch {
+    if (options.signal?.aborted) throw cancelled();
     throw new ApiError("Could not reach Parley. Check your connection and try again.", "NETWORK", 0);
   }
-  const data = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  let data: (T & { error?: { code: string; message: string } }) | null = null;
+  try {
+    data = (await response.json()) as T & { error?: { code: string; message: string } };
+  } catch {
+    // A caller that moved on (a newer search) aborts while the body is still arriving: that is not an answer.
+    if (options.signal?.aborted) throw cancelled();
+  }
   if (!response.ok) {
     throw new ApiError(data?.error?.message ?? `The request failed (${response.status}).`, data?.error?.code ?? "INTERNAL", response.status);
   }
-  return data as T;
+  if (data === null) throw new ApiError("Parley's answer could not be read. Try again.", "BAD_RESPONSE", response.status);
+  return data;
 }
 
 export function newClientMessageId(): string {
