@@ -131,7 +131,9 @@ async function crashAndRecover(moment: "before" | "during" | "after") {
   expect(requests.every((r) => r.idempotencyKey === message.id)).toBe(true);
   // A repeated call is answered as a replay of the first: never a second SMS.
   expect(requests.map((r) => r.outcome)).toEqual(atCrash.status === "QUEUED" && moment !== "before" ? ["accepted", "replayed"] : ["accepted"]);
-  await vi.waitFor(async () => expect(await jobState(message.id)).toBe("completed"));
+  // When the first worker recorded SENT just before it died, its job is still active until the second worker takes it
+  // over: the dead worker's lock (2 s) has to expire and the next stalled-job check (every 1 s) to find it.
+  await vi.waitFor(async () => expect(await jobState(message.id)).toBe("completed"), { timeout: 10_000, interval: 50 });
   await gate?.close();
 
   second.child.kill("SIGTERM");
