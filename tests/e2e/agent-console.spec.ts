@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { agentPage, createCenter, customerPage, send } from "./fixtures";
 
 test("a web chat from picklist to history: pick race, messages both ways, private note, transfer, end", async ({ browser }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { agentPage, createCenter, customerPage, E2E_PASSWORD, send } from "./fixtures";

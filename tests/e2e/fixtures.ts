@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { QueueMode } from "@/lib/generated/prisma/enums";
 import { signInAs } from "./support";
+import { watchPageErrors } from "./test";
 
 export const E2E_PASSWORD = "e2e-password-123";
 
@@ -58,6 +59,7 @@ export const standIn = {
 /** A new browser context signed in as the agent (each context is a separate client). */
 export async function agentPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
+  watchPageErrors(context);
   const page = await context.newPage();
   await signInAs(page, email, E2E_PASSWORD);
   return { context, page };
@@ -66,6 +68,7 @@ export async function agentPage(browser: Browser, email: string): Promise<{ cont
 /** A customer opens the web chat and introduces themselves. */
 export async function customerPage(browser: Browser, entry: string, name: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  watchPageErrors(context);
   const page = await context.newPage();
   await page.goto(`/chat/${entry}`);
   await page.getByLabel("Your name").fill(name);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signInAs } from "./support";
 
 test("an agent signs in with the form and sees the console shell", async ({ page }) => {

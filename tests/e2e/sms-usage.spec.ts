@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { agentPage, createCenter, E2E_PASSWORD } from "./fixtures";

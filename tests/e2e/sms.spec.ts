@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { agentPage, createCenter, send, standIn } from "./fixtures";
 
 test("a customer's SMS is picked and answered; the provider receives the reply and the agent sees it delivered", async ({ browser }) => {

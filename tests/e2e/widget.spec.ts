@@ -4,7 +4,8 @@
  * who was signed out (missed-messages notice, bold on the Messages page), and
  * the widget's own errors.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import sharp from "sharp";
 import { db } from "@/lib/db";
 import { agentPage, createCenter, standIn } from "./fixtures";
