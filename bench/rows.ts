@@ -8,6 +8,7 @@ import type { StormResult } from "./scenarios/reconnect-storm";
 import type { OutboundLatency, OutboundThroughput } from "./scenarios/sms";
 import type { HeadroomStep } from "./scenarios/webchat";
 import type { ScaleTimes } from "./scenarios/scale";
+import { describeStalls } from "./harness-stalls";
 import type { CommitProbeResult } from "./ceilings/commit-probe";
 
 interface Target {
@@ -142,7 +143,7 @@ export class Rows {
   headroom(h: { steps: HeadroomStep[]; lowP99: number; knee: number }): void {
     const scenario = "5 headroom";
     for (const step of h.steps) {
-      this.add({ scenario, metric: `p99 at ${step.rate} msg/s`, value: step.p99, unit: "ms", baseline: "low-load p99", baselineValue: h.lowP99, target: "<= 2x", pass: step.p99 <= 2 * h.lowP99, note: `achieved ${step.achievedRate.toFixed(1)} msg/s, lost ${step.lost}, failed ${step.failedSends}` });
+      this.add({ scenario, metric: `p99 at ${step.rate} msg/s`, value: step.p99, unit: "ms", baseline: "low-load p99", baselineValue: h.lowP99, target: "<= 2x", pass: step.p99 <= 2 * h.lowP99, note: `achieved ${step.achievedRate.toFixed(1)} msg/s, lost ${step.lost}, failed ${step.failedSends}; ${describeStalls(step.harness)}` });
     }
     this.add({ scenario, metric: "knee", value: h.knee, unit: "msg/s", target: ">= 160 msg/s", pass: h.knee >= 160 });
   }

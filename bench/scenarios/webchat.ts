@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { DeliveryTracker, pace, stamp, type Delivered, type DeliveryResult } from "../delivery";
 import { ask } from "../socket-request";
 import type { World } from "../world";
+import { describeStalls, watchHarnessStalls, type HarnessStalls } from "../harness-stalls";
 
 type AgentMessageEvent = { assigneeId: string | null; message: Delivered & { direction: string } };
 type CustomerMessageEvent = { conversationId: string; message: Omit<Delivered, "conversationId"> & { direction: string } };
@@ -73,6 +74,7 @@ export interface HeadroomStep {
   p99: number;
   lost: number;
   failedSends: number;
+  harness: HarnessStalls;
 }
 
 /**
@@ -87,10 +89,11 @@ export async function headroom(world: World, rates: number[], stepSeconds: numbe
   let lowP99 = Number.NaN;
   let knee = 0;
   for (const rate of rates) {
+    const stopWatching = watchHarnessStalls();
     const result = await customerToAgent(world, rate, stepSeconds);
-    const step = { rate, achievedRate: result.achievedRate, p99: result.latency.p99, lost: result.lost, failedSends: result.failedSends };
+    const step = { rate, achievedRate: result.achievedRate, p99: result.latency.p99, lost: result.lost, failedSends: result.failedSends, harness: stopWatching() };
     steps.push(step);
-    console.log(`[bench]   headroom ${rate} msg/s: achieved ${step.achievedRate.toFixed(1)}, p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}, failed ${step.failedSends}`);
+    console.log(`[bench]   headroom ${rate} msg/s: achieved ${step.achievedRate.toFixed(1)}, p99 ${step.p99.toFixed(1)} ms, lost ${step.lost}, failed ${step.failedSends}; ${describeStalls(step.harness)}`);
     if (Number.isNaN(lowP99)) lowP99 = Number.isFinite(scenario1P99) ? Math.min(scenario1P99, step.p99) : step.p99;
     const healthy = step.p99 <= 2 * lowP99 && step.achievedRate >= 0.9 * rate && step.lost === 0 && step.failedSends === 0;
     if (!healthy) break;
