@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 export interface HarnessStalls {
-  /** Longest delay of the bench process's event loop, ms. */
+  /** Longest stall of the bench process's event loop beyond its timer's interval, ms. */
   loopMaxMs: number;
   /** Longest garbage-collection pause of the bench process, ms. */
   gcMaxMs: number;

@@ -9,6 +9,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What the server answers: the data, or on a failure status `{ error }`. */
+type Answer<T> = T & { error?: { code: string; message: string } };
+
 export async function api<T>(path: string, options: { method?: string; body?: unknown; token?: string; signal?: AbortSignal } = {}): Promise<T> {
   const cancelled = () => new ApiError("The request was cancelled.", "ABORTED", 0);
   let response: Response;
@@ -27,9 +30,9 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     if (options.signal?.aborted) throw cancelled();
     throw new ApiError("Could not reach Parley. Check your connection and try again.", "NETWORK", 0);
   }
-  let data: (T & { error?: { code: string; message: string } }) | null = null;
+  let data: Answer<T> | null = null;
   try {
-    data = (await response.json()) as T & { error?: { code: string; message: string } };
+    data = (await response.json()) as Answer<T>;
   } catch {
     // A caller that moved on (a newer search) aborts while the body is still arriving: that is not an answer.
     if (options.signal?.aborted) throw cancelled();
