@@ -7,7 +7,7 @@
  * message stored the first time instead of a second copy.
  */
 import { randomUUID } from "node:crypto";
-import type { MessageDirection, MessageStatus } from "../generated/prisma/enums";
+import type { Channel, MessageDirection, MessageStatus } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
 import { db, queryRows, type Tx } from "../db";
 import { AppError } from "../errors";
@@ -47,14 +47,14 @@ export class ConversationEnded extends Error {
 }
 
 /** The inserted row with its author's name (a new message has no files yet). */
-type InsertedMessage = Omit<MessageRow, "author" | "attachments"> & { authorUserId: string | null; authorName: string | null };
+type InsertedMessage = Omit<MessageRow, "author" | "attachments"> & { authorUserId: string | null; authorName: string | null; contactId: string; channel: Channel };
 
 async function findByClientId(tx: Tx | typeof db, conversationId: string, clientMessageId: string) {
   const existing = await tx.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId } }, select: messageSelect });
   return existing ? toMessageDto(existing) : null;
 }
 
-async function findByProviderId(input: AppendMessageInput) {
+async function findByProviderId(input: Pick<AppendMessageInput, "provider" | "providerMessageId">) {
   if (!input.provider || !input.providerMessageId) return null;
   const existing = await db.message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
   return existing ? toMessageDto(existing) : null;
@@ -62,7 +62,7 @@ async function findByProviderId(input: AppendMessageInput) {
 
 export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise<AppendedMessage> {
   // A resend (same clientMessageId) or a provider's repeated webhook (same provider id) is answered with the
-  // message stored the first time. Outside a transaction the unique indexes tell (below): the failed statement
+  // message stored the first time. Outside a transaction the unique indexes tell (storeMessage): the failed statement
   // takes its sequence number back with it, and the usual case saves a round trip. Inside one, a failed
   // statement would abort the whole transaction, so the message is looked for first.
   if (tx && input.clientMessageId && !input.duplicateChecked) {
@@ -73,32 +73,58 @@ export async function appendMessage(input: AppendMessageInput, tx?: Tx): Promise
     const earlier = await tx.message.findUnique({ where: { provider_providerMessageId: { provider: input.provider, providerMessageId: input.providerMessageId } }, select: messageSelect });
     if (earlier) return { message: toMessageDto(earlier), created: false };
   }
-  const write = async (client: Tx | typeof db): Promise<MessageDto> => {
-    const window = input.customerWindowMs ? Prisma.sql`, "windowExpiresAt" = (now() AT TIME ZONE 'UTC') + ${input.customerWindowMs} * interval '1 millisecond'` : Prisma.empty;
-    const statement = Prisma.sql`
-      WITH conversation AS (
-        UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = (now() AT TIME ZONE 'UTC')${window}
-        WHERE id = ${input.conversationId}${input.unlessEnded ? Prisma.sql` AND status <> 'ENDED'` : Prisma.empty}
-        RETURNING "lastSeq", "lastMessageAt"
-      ), inserted AS (
-        INSERT INTO "Message" (id, "conversationId", seq, direction, "authorUserId", body, "clientMessageId", status, provider, "providerMessageId", "templateName", "createdAt", "updatedAt")
-        SELECT ${randomUUID()}, ${input.conversationId}, "lastSeq", ${input.direction}::"MessageDirection", ${input.authorUserId ?? null}, ${input.body},
-          ${input.clientMessageId ?? null}, ${input.status}::"MessageStatus", ${input.provider ?? null}, ${input.providerMessageId ?? null}, ${input.templateName ?? null}, "lastMessageAt", "lastMessageAt"
-        FROM conversation
-        RETURNING id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"
-      )
-      SELECT inserted.*, u.name AS "authorName" FROM inserted LEFT JOIN "User" u ON u.id = inserted."authorUserId"`;
-    const [row] = client === db ? await queryRows<InsertedMessage>(statement) : await client.$queryRaw<InsertedMessage[]>(statement);
-    if (!row) throw input.unlessEnded ? new ConversationEnded() : new AppError("NOT_FOUND", "That conversation does not exist.");
-    return toMessageDto({ ...row, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] });
-  };
+  const window = input.customerWindowMs ? Prisma.sql`, "windowExpiresAt" = (now() AT TIME ZONE 'UTC') + ${input.customerWindowMs} * interval '1 millisecond'` : Prisma.empty;
+  const conversation = Prisma.sql`
+    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = (now() AT TIME ZONE 'UTC')${window}
+    WHERE id = ${input.conversationId}${input.unlessEnded ? Prisma.sql` AND status <> 'ENDED'` : Prisma.empty}
+    RETURNING "lastSeq", "lastMessageAt", "contactId", channel::text AS channel`;
+  const stored = await storeMessage(input, { conversation, status: Prisma.sql`${input.status}::"MessageStatus"` }, tx);
+  if (stored === null) throw input.unlessEnded ? new ConversationEnded() : new AppError("NOT_FOUND", "That conversation does not exist.");
+  return { message: stored.message, created: stored.created };
+}
+
+/** How storeMessage takes the conversation's next number, and the new message's status. */
+export interface StoreStep {
+  /**
+   * An `UPDATE "Conversation" … RETURNING "lastSeq", "lastMessageAt", "contactId", channel::text AS channel` that
+   * increments lastSeq; it returns no row when the message may not be stored.
+   */
+  conversation: Prisma.Sql;
+  /** A MessageStatus expression; it can read the conversation step's columns. */
+  status: Prisma.Sql;
+}
+
+export interface StoredMessage extends AppendedMessage {
+  /** The conversation's customer and channel (for a message found as stored earlier: null). */
+  conversation: { contactId: string; channel: Channel } | null;
+}
+
+/**
+ * The one statement that numbers and stores a message. Null when the conversation step returned no row. A
+ * repeated clientMessageId or provider id is answered with the earlier message (outside a transaction).
+ */
+export async function storeMessage(input: Omit<AppendMessageInput, "status">, step: StoreStep, tx?: Tx): Promise<StoredMessage | null> {
+  const statement = Prisma.sql`
+    WITH conversation AS (${step.conversation}
+    ), inserted AS (
+      INSERT INTO "Message" (id, "conversationId", seq, direction, "authorUserId", body, "clientMessageId", status, provider, "providerMessageId", "templateName", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${input.conversationId}, "lastSeq", ${input.direction}::"MessageDirection", ${input.authorUserId ?? null}, ${input.body},
+        ${input.clientMessageId ?? null}, ${step.status}, ${input.provider ?? null}, ${input.providerMessageId ?? null}, ${input.templateName ?? null}, "lastMessageAt", "lastMessageAt"
+      FROM conversation
+      RETURNING id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"
+    )
+    SELECT inserted.*, u.name AS "authorName", conversation."contactId", conversation.channel
+    FROM inserted CROSS JOIN conversation LEFT JOIN "User" u ON u.id = inserted."authorUserId"`;
   try {
-    return { message: await write(tx ?? db), created: true };
+    const [row] = tx ? await tx.$queryRaw<InsertedMessage[]>(statement) : await queryRows<InsertedMessage>(statement);
+    if (!row) return null;
+    const { contactId, channel, ...message } = row;
+    return { message: toMessageDto({ ...message, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] }), created: true, conversation: { contactId, channel } };
   } catch (error) {
     // A repeat of a clientMessageId or provider id stored before (or the loser of two that raced): the stored message.
     if (isUniqueViolation(error) && !tx) {
       const earlier = input.clientMessageId ? await findByClientId(db, input.conversationId, input.clientMessageId) : await findByProviderId(input);
-      if (earlier) return { message: earlier, created: false };
+      if (earlier) return { message: earlier, created: false, conversation: null };
     }
     throw error;
   }

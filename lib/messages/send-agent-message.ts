@@ -14,10 +14,10 @@ import { AppError } from "../errors";
 import type { Principal } from "../auth/principal";
 import { publishAgentEvent } from "../realtime/bus";
 import { requireAssignedToMe } from "../conversations/require-assignee";
-import { deliverToCustomer } from "../channels/deliver-to-customer";
+import { deliverToCustomer, type CustomerTarget } from "../channels/deliver-to-customer";
 import { messageSelect, toMessageDto, type MessageDto } from "../conversations/dto";
 import { MAX_ATTACHMENTS } from "../files/link-attachments";
-import { appendMessage, type AppendMessageInput } from "./append-message";
+import { appendMessage, storeMessage, type AppendMessageInput } from "./append-message";
 import { appendWithAttachments } from "./append-with-attachments";
 import { MAX_MESSAGE_LENGTH } from "./limits";
 
@@ -38,6 +38,11 @@ export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
 export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
   const { principal, conversationId, input } = options;
+  if (!input.templateName && !input.attachmentIds?.length) {
+    const stored = await storeReplyIfAllowed(principal, conversationId, input);
+    if (stored) return stored.conversation ? deliverReply(principal, { id: conversationId, ...stored.conversation }, stored.message) : stored.message;
+  }
+  // A template, files, or a reply the one statement did not store: read the conversation and say why, or store it.
   const conversation = await assignedConversationForSend(principal, conversationId, input.clientMessageId);
   // A resend (same clientMessageId) is answered with the stored message, without re-checking the channel's rules
   // (a WhatsApp window may have closed since).
@@ -47,13 +52,10 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
   const body = await checkChannelRules(conversation, input, principal.companyId);
 
   const draft: AppendMessageInput = {
-    conversationId,
-    direction: "OUTBOUND",
+    ...replyDraft(principal, conversationId, input),
     body,
     // Web chat reaches the customer's page directly; other channels wait in the outbox for their worker.
     status: conversation.channel === "WEBCHAT" ? "SENT" : "QUEUED",
-    authorUserId: principal.userId,
-    clientMessageId: input.clientMessageId,
     templateName: input.templateName ?? null,
     duplicateChecked: true,
   };
@@ -61,7 +63,38 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
   const { message, created } = attachmentIds.length
     ? await appendWithAttachments(draft, { attachmentIds, senderUserId: principal.userId, recipientCompanyId: conversation.companyId })
     : await appendMessage(draft);
-  if (!created) return message;
+  return created ? deliverReply(principal, conversation, message) : message;
+}
+
+function replyDraft(principal: Principal, conversationId: string, input: SendMessageInput) {
+  return { conversationId, direction: "OUTBOUND", body: input.body ?? "", authorUserId: principal.userId, clientMessageId: input.clientMessageId } as const;
+}
+
+/**
+ * A plain-text reply in one statement, the common case: stored only when the conversation is the agent's own
+ * active one and its channel takes free text now (web chat; SMS to a customer who has not opted out; WhatsApp
+ * to one who has not, inside the 24-hour window), which is what checkChannelRules would let through. Null when
+ * nothing was stored, for the full path to explain why (or to answer a resend whose rules no longer hold).
+ * Reading the conversation first took one more round trip per reply, the larger part of the web process's
+ * database work for each text sent (README Performance).
+ */
+async function storeReplyIfAllowed(principal: Principal, conversationId: string, input: SendMessageInput) {
+  const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+  return storeMessage(replyDraft(principal, conversationId, input), {
+    conversation: Prisma.sql`
+      UPDATE "Conversation" AS c SET "lastSeq" = c."lastSeq" + 1, "lastMessageAt" = ${now}
+      FROM "Contact" AS k
+      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'ACTIVE' AND c."assigneeId" = ${principal.userId}
+        AND k.id = c."contactId"
+        AND (c.channel = 'WEBCHAT' OR (k."optedOutAt" IS NULL AND (c.channel = 'SMS' OR (c.channel = 'WHATSAPP' AND c."windowExpiresAt" > ${now}))))
+      RETURNING c."lastSeq", c."lastMessageAt", c."contactId", c.channel::text AS channel`,
+    // As the full path: web chat reaches the customer's page directly, other channels wait in the outbox.
+    status: Prisma.sql`(CASE WHEN channel = 'WEBCHAT' THEN 'SENT' ELSE 'QUEUED' END)::"MessageStatus"`,
+  });
+}
+
+/** A new reply goes to the customer's channel, and to the agent's other tabs. */
+async function deliverReply(principal: Principal, conversation: CustomerTarget, message: MessageDto): Promise<MessageDto> {
   // The customer's channel first (a web-chat page, or the outbound queue): that is the delivery being waited for.
   // The agent's other tabs hear of the message even if queueing failed (the outbox sweep sends it later).
   try {

@@ -234,6 +234,7 @@ describe("WhatsApp replies", () => {
 
     await expect(chat.reply({ body: "Your order shipped" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/24-hour WhatsApp window is closed/) });
     expect(await db.message.count({ where: { conversationId: chat.conversationId } })).toBe(before);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId }, select: { lastSeq: true } })).toEqual({ lastSeq: before });
 
     const message = await chat.reply({ templateName: "order_update" });
     expect(message.body).toBe("Hello Wanda, there is news about your order.");
@@ -246,6 +247,21 @@ describe("WhatsApp replies", () => {
       template: { name: "order_update", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "Wanda" }] }] },
     });
     expect((await outbound.standIn.acceptedTo(chat.customer)).map((s) => s.type)).toEqual(["template"]);
+  });
+
+  it("a resend after the window closed is answered with the message stored while it was open, sent once", async () => {
+    const center = await channelCenter({ standInUrl: outbound.standIn.url });
+    const chat = await activeConversation(center, "WHATSAPP", outbound.standIn);
+    const input = { clientMessageId: randomUUID(), body: "Your table is booked" };
+    const sent = await sendAgentMessage({ principal: chat.principal, conversationId: chat.conversationId, input });
+    await waitForStatus(sent.id, "SENT");
+    await db.conversation.update({ where: { id: chat.conversationId }, data: { windowExpiresAt: new Date(Date.now() - 60_000) } });
+
+    const again = await sendAgentMessage({ principal: chat.principal, conversationId: chat.conversationId, input });
+
+    expect(again).toMatchObject({ id: sent.id, seq: sent.seq, body: input.body });
+    expect(await db.message.count({ where: { conversationId: chat.conversationId, clientMessageId: input.clientMessageId } })).toBe(1);
+    expect(await outbound.standIn.acceptedTo(chat.customer)).toHaveLength(1);
   });
 
   it("statuses carrying our id in biz_opaque_callback_data update the message, even before the send's answer arrived", async () => {

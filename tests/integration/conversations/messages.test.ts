@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
+import pg from "pg";
 import { db } from "@/lib/db";
 import type { MessageDto } from "@/lib/conversations/dto";
 import { markRead } from "@/lib/conversations/mark-read";
 import { listActiveConversations } from "@/lib/conversations/list-active-conversations";
 import { receiveCustomerMessage } from "@/lib/messages/receive-customer-message";
+import { sendAgentMessage } from "@/lib/messages/send-agent-message";
 import { appendMessage, ConversationEnded } from "@/lib/messages/append-message";
 import { updateMessagesReturning } from "@/lib/messages/update-message-returning";
 import { messageSelect, toMessageDto } from "@/lib/conversations/dto";
@@ -62,6 +64,24 @@ describe("sending messages over HTTP", () => {
     expect(next.message.seq).toBe(first.message.seq + 1);
     expect(await db.message.count({ where: { conversationId, clientMessageId } })).toBe(1);
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ lastSeq: next.message.seq });
+  });
+
+  it("an agent's plain reply is checked and stored by one statement, and a resend of it by one more", async () => {
+    const { principal, conversationId } = await pickedChat();
+    const input = { clientMessageId: randomUUID(), body: "Let me check that for you" };
+    const statements = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      const sent = await sendAgentMessage({ principal, conversationId, input });
+      expect(statements).toHaveBeenCalledTimes(1);
+      expect(sent).toMatchObject({ seq: 2, direction: "OUTBOUND", status: "SENT", body: input.body, authorName: principal.name });
+      statements.mockClear();
+      // The statement fails on the unique index (taking its sequence number back); the stored message is read.
+      expect(await sendAgentMessage({ principal, conversationId, input })).toEqual(sent);
+      expect(statements).toHaveBeenCalledTimes(2);
+    } finally {
+      statements.mockRestore();
+    }
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } })).toEqual({ lastSeq: 2 });
   });
 
   it("30 concurrent sends from customer and agent get gapless, unique, ordered sequence numbers", async () => {
