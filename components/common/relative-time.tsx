@@ -11,7 +11,9 @@ export function WaitingTime({ since, className }: { since: string; className?: s
     return () => clearInterval(timer);
   }, []);
   return (
-    <time dateTime={since} className={className} title={new Date(since).toLocaleString()}>
+    // The server renders its own "now" (and time zone): the browser's differs by the time the page hydrates. React keeps
+    // the server's text until the next tick instead of failing hydration (error #418) and rendering the page again.
+    <time dateTime={since} className={className} title={new Date(since).toLocaleString()} suppressHydrationWarning>
       {formatDistanceToNowStrict(new Date(since))}
     </time>
   );
