@@ -13,7 +13,7 @@ import type { MessagePage } from "@/lib/messages/list-messages";
 import { api, ApiError, newClientMessageId } from "@/components/common/api-client";
 import { ChannelBadge, customerLabel } from "@/components/common/channel-badge";
 import { useToast } from "@/components/common/toast";
-import { useSocket, useSocketEvent, viaSocketOrHttp } from "@/components/realtime/socket-provider";
+import { hearLocally, useSocket, useSocketEvent, viaSocketOrHttp } from "@/components/realtime/socket-provider";
 import { Composer } from "./composer";
 import { ConfirmDialog } from "./confirm-dialog";
 import { DetailsPanel } from "./details-panel";
@@ -102,12 +102,13 @@ export function ConversationView({ details, initialPage, initialNotes, currentUs
         api<{ message: MessageDto }>(`/api/v1/conversations/${conversation.id}/messages`, { body: payload }),
       );
       apply([message]);
+      hearLocally(socket, "message:created", { assigneeId: currentUserId, message });
       setPending((list) => list.filter((p) => p.clientMessageId !== clientMessageId));
     } catch (error) {
       const reason = error instanceof ApiError ? error.message : "Not sent";
       setPending((list) => list.map((p) => (p.clientMessageId === clientMessageId ? { ...p, state: "failed", error: reason } : p)));
     }
-  }, [conversation.id, apply, socket]);
+  }, [conversation.id, apply, socket, currentUserId]);
 
   async function retry(messageId: string) {
     try {

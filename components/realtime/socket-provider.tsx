@@ -72,6 +72,18 @@ export function useSocketEvent<K extends AgentEventName>(name: K, handler: (payl
   }, [socket, name]);
 }
 
+/**
+ * Runs this tab's own handlers of an event, as if the server had sent it: for a change this tab asked for over the
+ * socket, whose answer carries the data (the server spares the asking socket the event; the tab's other views,
+ * such as the conversation list, still need to hear it). Handlers must tolerate hearing an event twice, as they
+ * already do when a request fell back to HTTP and the server's event reaches this tab too.
+ */
+export function hearLocally<K extends AgentEventName>(socket: AgentClientSocket | null, name: K, payload: AgentEvents[K]): void {
+  if (!socket) return;
+  const listeners = (socket as unknown as { listeners(event: string): Array<(payload: AgentEvents[K]) => void> }).listeners(name);
+  for (const listener of listeners) listener(payload);
+}
+
 /** Sends a request over the socket and resolves with its data, or rejects with the server's message. */
 export function socketRequest<K extends keyof AgentRequests>(
   socket: AgentClientSocket,

@@ -36,11 +36,18 @@ export const sendMessageInputSchema = z
   });
 export type SendMessageInput = z.infer<typeof sendMessageInputSchema>;
 
-export async function sendAgentMessage(options: { principal: Principal; conversationId: string; input: SendMessageInput }): Promise<MessageDto> {
-  const { principal, conversationId, input } = options;
+export async function sendAgentMessage(options: {
+  principal: Principal;
+  conversationId: string;
+  input: SendMessageInput;
+  /** The socket that asked (socket.io request): its acknowledgement carries the message, so it is spared "message:created". */
+  askingSocketId?: string;
+}): Promise<MessageDto> {
+  const { principal, conversationId, input, askingSocketId } = options;
+  const deliverReply = (conversation: CustomerTarget, message: MessageDto) => deliverNewReply({ principal, conversation, message, askingSocketId });
   if (!input.templateName && !input.attachmentIds?.length) {
     const stored = await storeReplyIfAllowed(principal, conversationId, input);
-    if (stored) return stored.conversation ? deliverReply(principal, { id: conversationId, ...stored.conversation }, stored.message) : stored.message;
+    if (stored) return stored.conversation ? deliverReply({ id: conversationId, ...stored.conversation }, stored.message) : stored.message;
   }
   // A template, files, or a reply the one statement did not store: read the conversation and say why, or store it.
   const conversation = await assignedConversationForSend(principal, conversationId, input.clientMessageId);
@@ -63,7 +70,7 @@ export async function sendAgentMessage(options: { principal: Principal; conversa
   const { message, created } = attachmentIds.length
     ? await appendWithAttachments(draft, { attachmentIds, senderUserId: principal.userId, recipientCompanyId: conversation.companyId })
     : await appendMessage(draft);
-  return created ? deliverReply(principal, conversation, message) : message;
+  return created ? deliverReply(conversation, message) : message;
 }
 
 function replyDraft(principal: Principal, conversationId: string, input: SendMessageInput) {
@@ -93,14 +100,15 @@ async function storeReplyIfAllowed(principal: Principal, conversationId: string,
   });
 }
 
-/** A new reply goes to the customer's channel, and to the agent's other tabs. */
-async function deliverReply(principal: Principal, conversation: CustomerTarget, message: MessageDto): Promise<MessageDto> {
+/** A new reply goes to the customer's channel, and to the agent's other tabs (and anyone watching the conversation). */
+async function deliverNewReply(options: { principal: Principal; conversation: CustomerTarget; message: MessageDto; askingSocketId?: string }): Promise<MessageDto> {
+  const { principal, conversation, message, askingSocketId } = options;
   // The customer's channel first (a web-chat page, or the outbound queue): that is the delivery being waited for.
   // The agent's other tabs hear of the message even if queueing failed (the outbox sweep sends it later).
   try {
     await deliverToCustomer(conversation, message);
   } finally {
-    publishAgentEvent("message:created", { assigneeId: principal.userId, message });
+    publishAgentEvent("message:created", { assigneeId: principal.userId, message }, { exceptSocketId: askingSocketId });
   }
   return message;
 }

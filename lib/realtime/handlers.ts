@@ -47,7 +47,7 @@ registerAgentHandlers((socket) => {
   socket.on(
     "message:send",
     handleRequest(z.intersection(conversationRef, sendMessageInputSchema), async ({ conversationId, ...input }) => ({
-      message: await sendAgentMessage({ principal, conversationId, input }),
+      message: await sendAgentMessage({ principal, conversationId, input, askingSocketId: socket.id }),
     })),
   );
 });

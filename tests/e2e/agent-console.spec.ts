@@ -117,3 +117,29 @@ test("a customer's reload resumes the same chat", async ({ browser }) => {
   await send(customer, "After reload");
   await expect(customer.getByTestId("customer-message").filter({ hasText: /reload/ })).toHaveCount(2);
 });
+
+test("an agent's reply moves its conversation to the top of their own list, sorted by last message", async ({ browser }) => {
+  const center = await createCenter({ agents: 1 });
+  const { page } = await agentPage(browser, center.agents[0]!.email);
+  const olga = await customerPage(browser, center.entry, "Olga Older");
+  await send(olga, "I wrote first");
+  const nina = await customerPage(browser, center.entry, "Nina Newer");
+  await send(nina, "I wrote second");
+  await page.goto("/picklist");
+  for (const name of ["Olga Older", "Nina Newer"]) {
+    await page.getByRole("button", { name: `Pick conversation with ${name}` }).click();
+    await expect(page.getByTestId("conversation-title")).toHaveText(name);
+    await page.goto("/picklist");
+  }
+  await page.goto("/conversations");
+  const items = page.getByTestId("conversation-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText("Nina Newer");
+
+  await items.filter({ hasText: "Olga Older" }).click();
+  await send(page, "Here is your answer, Olga");
+  await expect(page.getByTestId("message").filter({ hasText: "Here is your answer, Olga" })).toBeVisible();
+  // The same tab sent it: its list hears of the reply without a reload.
+  await expect(items.first()).toContainText("Olga Older");
+  await expect(olga.getByText("Here is your answer, Olga")).toBeVisible();
+});

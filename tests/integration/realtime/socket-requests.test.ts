@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { pickConversation } from "@/lib/conversations/pick-conversation";
+import { sendAgentMessage } from "@/lib/messages/send-agent-message";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-token-admin";
 import { createUser } from "../../support/factories";
 import { contactCenter, createContact, customerWrites } from "../../support/conversations";
@@ -169,6 +170,29 @@ describe("who hears a pick as conversation:assigned", () => {
     const bothHear = Promise.all([askingTab, otherTab].map((tab) => nextEvent<{ conversation: { id: string } }>(tab, "conversation:assigned")));
     await pickConversation({ principal: center.principals[0]!, conversationId: overHttp.conversationId });
     for (const heard of await bothHear) expect(heard.conversation.id).toBe(overHttp.conversationId);
+  });
+});
+
+describe("who hears an agent's reply as message:created", () => {
+  it("the agent's other tabs and the conversation's watchers do; the tab that sent it over the socket has it in its answer only", async () => {
+    const center = await contactCenter({ agents: 2 });
+    const { conversationId } = await pickedConversation(center, 0);
+    const [sendingTab, otherTab] = [await sockets.agent(center.agents[0]!), await sockets.agent(center.agents[0]!)];
+    const supervisor = await sockets.agent(await createUser(center.company.id, { role: "SUPERVISOR" }));
+    expect(await request(sendingTab, "conversation:watch", { conversationId })).toMatchObject({ ok: true });
+    expect(await request(supervisor, "conversation:watch", { conversationId })).toMatchObject({ ok: true });
+    const sendingHeard = collect<{ message: { id: string } }>(sendingTab, "message:created");
+
+    const othersHear = Promise.all([otherTab, supervisor].map((tab) => nextEvent<{ message: { id: string } }>(tab, "message:created")));
+    const answer = await request<{ message: { id: string } }>(sendingTab, "message:send", { conversationId, clientMessageId: randomUUID(), body: "Checking now." });
+    for (const heard of await othersHear) expect(heard.message.id).toBe(answer.data!.message.id);
+    // Events reach a socket in the order they are sent, and the event would have been sent before the answer.
+    expect(await request(sendingTab, "session:whoami", {})).toMatchObject({ ok: true });
+    expect(sendingHeard).toEqual([]);
+
+    const bothHear = Promise.all([sendingTab, otherTab].map((tab) => nextEvent<{ message: { body: string } }>(tab, "message:created")));
+    await sendAgentMessage({ principal: center.principals[0]!, conversationId, input: { clientMessageId: randomUUID(), body: "Sent over HTTP." } });
+    for (const heard of await bothHear) expect(heard.message.body).toBe("Sent over HTTP.");
   });
 });
 
