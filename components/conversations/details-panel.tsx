@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import Link from "next/link";
 import type { ConversationDetails } from "@/lib/conversations/get-conversation-details";
 import { ChannelBadge, customerLabel } from "@/components/common/channel-badge";
@@ -8,7 +8,7 @@ const eventLabels: Record<string, string> = {
   OFFER_TIMED_OUT: "Offer timed out", TRANSFERRED: "Transferred", ENDED: "Ended",
 };
 
-const when = (iso: string | null) => (iso ? format(new Date(iso), "d MMM yyyy HH:mm") : "—");
+const when = (iso: string | null) => (iso ? <LocalTime iso={iso} pattern="d MMM yyyy HH:mm" /> : "—");
 
 /** Customer details, conversation details, event log and previous conversations: all read-only. */
 export function DetailsPanel({ details }: { details: ConversationDetails }) {
@@ -29,7 +29,7 @@ export function DetailsPanel({ details }: { details: ConversationDetails }) {
           <dt className="text-slate-500">Channel</dt><dd><ChannelBadge channel={conversation.channel} /></dd>
           <dt className="text-slate-500">Queue</dt><dd>{conversation.queueName} · {destination.label} ({destination.address})</dd>
           <dt className="text-slate-500">Arrived</dt><dd>{when(conversation.arrivedAt)}</dd>
-          <dt className="text-slate-500">Picked by</dt><dd>{pickedBy ? `${pickedBy.name}, ${when(conversation.pickedAt)}` : "—"}</dd>
+          <dt className="text-slate-500">Picked by</dt><dd>{pickedBy ? <>{pickedBy.name}, {when(conversation.pickedAt)}</> : "—"}</dd>
         </dl>
       </section>
       <section aria-labelledby="event-log">

@@ -1,7 +1,7 @@
 "use client";
 
 /** History: conversations you handled, paged as you scroll, newest or oldest first. */
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HistoryPage } from "@/lib/conversations/list-history";
@@ -53,7 +53,7 @@ export function HistoryList({ initial }: { initial: HistoryPage }) {
             <Link href={`/history/${c.id}`} className="flex flex-wrap items-center gap-2 px-4 py-3 hover:bg-slate-50">
               <span className="font-medium">{customerLabel(c.customer)}</span>
               <ChannelBadge channel={c.channel} />
-              <span className="text-xs text-slate-500">{c.queueName} · arrived {format(new Date(c.arrivedAt), "d MMM yyyy HH:mm")}</span>
+              <span className="text-xs text-slate-500">{c.queueName} · arrived <LocalTime iso={c.arrivedAt} pattern="d MMM yyyy HH:mm" /></span>
               <span className="w-full truncate text-sm text-slate-600">{c.preview}</span>
             </Link>
           </li>

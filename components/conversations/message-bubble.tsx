@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import type { MessageDto } from "@/lib/conversations/dto";
 import { AttachmentList } from "@/components/files/attachment-list";
 import type { PendingMessage } from "./use-conversation-messages";
@@ -16,7 +16,7 @@ export function MessageBubble({ message, onRetry }: { message: MessageDto; onRet
   if (message.direction === "SYSTEM") {
     return (
       <li className="my-2 text-center text-xs text-slate-500" data-testid="message" data-seq={message.seq}>
-        {message.body} · {format(new Date(message.createdAt), "HH:mm")}
+        {message.body} · <LocalTime iso={message.createdAt} pattern="HH:mm" />
       </li>
     );
   }
@@ -28,7 +28,7 @@ export function MessageBubble({ message, onRetry }: { message: MessageDto; onRet
         {message.body ? <p className="whitespace-pre-wrap break-words">{message.body}</p> : null}
         <p className={`mt-1 text-[11px] ${mine ? "text-brand-100" : "text-slate-500"}`}>
           {mine && message.authorName ? `${message.authorName} · ` : null}
-          {format(new Date(message.createdAt), "HH:mm")}
+          <LocalTime iso={message.createdAt} pattern="HH:mm" />
           {mine ? <span data-testid="message-status"> · {statusLabels[message.status]}</span> : null}
           {message.status === "FAILED" && message.failureReason ? <span data-testid="failure-reason"> — {message.failureReason}{message.failureCode ? ` (${message.failureCode})` : ""}</span> : null}
           {message.status === "FAILED" && onRetry ? <> · <button type="button" onClick={onRetry} className="underline">Retry</button></> : null}

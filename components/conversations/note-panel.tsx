@@ -1,7 +1,7 @@
 "use client";
 
 /** Internal notes: newest on top, live for everyone viewing the conversation, never shown to the customer. */
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import { useState, type FormEvent } from "react";
 import type { NoteDto } from "@/lib/conversations/dto";
 import { api, ApiError } from "@/components/common/api-client";
@@ -48,7 +48,7 @@ export function NotePanel({ conversationId, initialNotes, canWrite }: { conversa
         {notes.map((note) => (
           <li key={note.id} className="rounded-md bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200" data-testid="note">
             <p className="whitespace-pre-wrap break-words">{note.body}</p>
-            <p className="mt-1 text-[11px] text-slate-500">{note.authorName} · {format(new Date(note.createdAt), "d MMM HH:mm")}</p>
+            <p className="mt-1 text-[11px] text-slate-500">{note.authorName} · <LocalTime iso={note.createdAt} pattern="d MMM HH:mm" /></p>
           </li>
         ))}
         {notes.length === 0 ? <li className="text-xs text-slate-500">No notes yet.</li> : null}

@@ -9,7 +9,8 @@
  * page says so to the people using it, too.
  */
 import Link from "next/link";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useInBrowser } from "@/components/common/local-time";
 import type { MeetingDto } from "@/lib/meetings/start-meeting";
 
 type Source = "camera" | "screen";
@@ -32,11 +33,9 @@ function mediaErrorMessage(error: unknown, source: Source): string {
   return `Could not start ${what}. Please try again.`;
 }
 
-const noSubscription = () => () => {};
-
 /** The start in the person's own time zone; the server (and hydration) render UTC, which the browser then replaces. */
 function MeetingTime({ iso, minutes }: { iso: string; minutes: number | null }) {
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useInBrowser();
   const date = new Date(iso);
   const when = inBrowser ? date.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" }) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
   return <time dateTime={iso} className="text-sm text-slate-600">{minutes ? `${when} · ${minutes} min` : when}</time>;

@@ -1,13 +1,14 @@
 "use client";
 
 /** Messages → "Chat and SMS": your widget conversations, unread ones in bold; a row opens its history. */
-import { format, isToday } from "date-fns";
+import { isToday } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import { useRouter } from "next/navigation";
 import type { RoomSummaryDto } from "@/lib/rooms/dto";
 import { useWidgets } from "./widget-provider";
 import { KindBadge } from "./room-widget";
 
-const when = (iso: string) => (isToday(new Date(iso)) ? format(new Date(iso), "HH:mm") : format(new Date(iso), "d MMM yyyy"));
+const when = (iso: string) => <LocalTime iso={iso} pattern={(date) => (isToday(date) ? "HH:mm" : "d MMM yyyy")} />;
 
 export function MessagesTable({ initial }: { initial: RoomSummaryDto[] }) {
   const { rooms: live } = useWidgets();

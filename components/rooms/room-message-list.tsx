@@ -1,7 +1,7 @@
 "use client";
 
 /** The messages of a widget conversation: yours on the right, others on the left, Parley's notes centred. */
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import { useEffect, useRef } from "react";
 import type { RoomMessageDto } from "@/lib/rooms/dto";
 import { AttachmentList } from "@/components/files/attachment-list";
@@ -50,7 +50,7 @@ export function RoomMessageList({ messages, pending, myUserId, onRetry, hasOlder
             {!mine ? <p className="text-[11px] font-medium text-slate-600">{message.authorName}</p> : null}
             {message.attachments.length ? <div className="text-left"><AttachmentList attachments={message.attachments} /></div> : null}
             {message.body ? <p className={`whitespace-pre-wrap break-words rounded-lg px-3 py-1.5 text-left text-sm ${mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900"}`}>{linkify(message.body)}</p> : null}
-            <p className="text-[11px] text-slate-400"><time dateTime={message.createdAt}>{format(new Date(message.createdAt), "HH:mm")}</time></p>
+            <p className="text-[11px] text-slate-400"><LocalTime iso={message.createdAt} pattern="HH:mm" /></p>
             {mine ? <DeliveryLine message={message} /> : null}
           </li>
         );

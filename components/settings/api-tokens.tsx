@@ -1,7 +1,7 @@
 "use client";
 
 /** Personal API tokens for the mobile app or the Communication Panel; the token is shown once. */
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import { useState, type FormEvent } from "react";
 import type { ApiTokenSummary } from "@/lib/users/api-token-admin";
 import { api, ApiError } from "@/components/common/api-client";
@@ -48,7 +48,7 @@ export function ApiTokens({ initial }: { initial: ApiTokenSummary[] }) {
       <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
         {tokens.map((t) => (
           <li key={t.id} className="flex items-center gap-3 px-3 py-2 text-sm">
-            <span className="flex-1">{t.name} <span className="text-slate-500">· created {format(new Date(t.createdAt), "d MMM yyyy")}{t.lastUsedAt ? ` · last used ${format(new Date(t.lastUsedAt), "d MMM HH:mm")}` : ""}</span></span>
+            <span className="flex-1">{t.name} <span className="text-slate-500">· created <LocalTime iso={t.createdAt} pattern="d MMM yyyy" />{t.lastUsedAt ? <> · last used <LocalTime iso={t.lastUsedAt} pattern="d MMM HH:mm" /></> : null}</span></span>
             <button type="button" onClick={() => void revoke(t.id)} className="text-red-700 underline">Revoke</button>
           </li>
         ))}

@@ -1,7 +1,7 @@
 "use client";
 
 /** The public web-chat page a customer sees: introduce yourself, write, see replies live, see when the chat ends. */
-import { format } from "date-fns";
+import { LocalTime } from "@/components/common/local-time";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { AttachmentDto } from "@/lib/conversations/dto";
 import { AttachmentList } from "@/components/files/attachment-list";
@@ -52,7 +52,7 @@ export function CustomerChat({ entry, companyName, label, filePolicy }: { entry:
                   <AttachmentList attachments={m.attachments} token={chat.token} />
                   {m.body ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : null}
                   <p className={`mt-1 text-[11px] ${m.direction === "INBOUND" ? "text-brand-100" : "text-slate-500"}`}>
-                    {m.direction === "OUTBOUND" && m.authorName ? `${m.authorName} · ` : ""}{format(new Date(m.createdAt), "HH:mm")}
+                    {m.direction === "OUTBOUND" && m.authorName ? `${m.authorName} · ` : ""}<LocalTime iso={m.createdAt} pattern="HH:mm" />
                     {m.direction === "INBOUND" ? ` · ${statusText[m.status] ?? ""}` : ""}
                   </p>
                 </div>

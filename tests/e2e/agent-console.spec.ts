@@ -143,3 +143,22 @@ test("an agent's reply moves its conversation to the top of their own list, sort
   await expect(items.first()).toContainText("Olga Older");
   await expect(olga.getByText("Here is your answer, Olga")).toBeVisible();
 });
+
+test("an agent in another time zone reads times in their own, on a page the server rendered", async ({ browser }) => {
+  const center = await createCenter({ agents: 1 });
+  const timezoneId = "Asia/Kolkata"; // UTC+5:30: never the server's wall clock
+  const { page } = await agentPage(browser, center.agents[0]!.email, { timezoneId });
+  const customer = await customerPage(browser, center.entry, "Tara Timezone");
+  await send(customer, "What time is it there?");
+  await page.goto("/picklist");
+  await page.getByRole("button", { name: "Pick conversation with Tara Timezone" }).click();
+  await expect(page.getByTestId("conversation-title")).toHaveText("Tara Timezone");
+
+  // A fresh load: the messages come with the server's HTML, and the page hydrates without an error (the fixture
+  // fails the test on any uncaught page error, such as React's #418 for a text that differs from the server's).
+  await page.reload();
+  const time = page.getByTestId("message").filter({ hasText: "What time is it there?" }).locator("time");
+  const iso = await time.getAttribute("datetime");
+  const local = new Intl.DateTimeFormat("en-GB", { timeZone: timezoneId, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso!));
+  await expect(time).toHaveText(local);
+});

@@ -4,7 +4,7 @@
  * each other's conversations.
  */
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { QueueMode } from "@/lib/generated/prisma/enums";
@@ -57,8 +57,8 @@ export const standIn = {
 };
 
 /** A new browser context signed in as the agent (each context is a separate client). */
-export async function agentPage(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+export async function agentPage(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
   watchPageErrors(context);
   const page = await context.newPage();
   await signInAs(page, email, E2E_PASSWORD);
