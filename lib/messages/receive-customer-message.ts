@@ -28,6 +28,8 @@ export interface ReceiveCustomerMessageInput {
   attachmentIds?: string[];
   /** SMS/WhatsApp media follow the message (fetched by the caller); only the picklist preview needs to know. */
   hasMedia?: boolean;
+  /** Web chat: the customer's socket that sent it (socket.io request) has it in its answer, and is spared "message:created". */
+  askingSocketId?: string;
 }
 
 export interface ReceivedMessage {
@@ -40,7 +42,7 @@ export async function receiveCustomerMessage(input: ReceiveCustomerMessageInput)
   const { conversation, appended } = (input.attachmentIds?.length ? null : await appendToOpenConversation(input)) ?? (await receiveUnderLock(input));
   if (appended.created) {
     publishAgentEvent("message:created", { assigneeId: conversation.assigneeId, message: appended.message });
-    publishCustomerEvent("message:created", { contactId: input.contactId, channel: conversation.channel }, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) });
+    publishCustomerEvent("message:created", { contactId: input.contactId, channel: conversation.channel }, { conversationId: conversation.id, message: toCustomerMessage(appended.message, await webchatEntryFor(conversation.id, appended.message)) }, { exceptSocketId: input.askingSocketId });
     if (conversation.created) await placeInQueue(conversation.id);
   }
   return { conversationId: conversation.id, message: appended.message, created: appended.created };

@@ -58,11 +58,13 @@ export interface CustomerAudience {
 /**
  * Only a web-chat page listens for customer events, and it shows its web-chat conversation: an SMS or WhatsApp
  * conversation's events would reach no one (or make the page of a customer who also texts reload for nothing),
- * and cost a publish each (three per text sent).
+ * and cost a publish each (three per text sent). `exceptSocketId` as for publishAgentEvent: the customer's socket that
+ * sent a message has it in its acknowledgement.
  */
-export function publishCustomerEvent<K extends CustomerEventName>(name: K, conversation: CustomerAudience, payload: CustomerEvents[K]): void {
+export function publishCustomerEvent<K extends CustomerEventName>(name: K, conversation: CustomerAudience, payload: CustomerEvents[K], options: { exceptSocketId?: string } = {}): void {
   if (conversation.channel !== "WEBCHAT") return;
-  broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(conversation.contactId)).emit(name, payload);
+  const audience = broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(conversation.contactId));
+  (options.exceptSocketId ? audience.except(options.exceptSocketId) : audience).emit(name, payload);
 }
 
 const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();

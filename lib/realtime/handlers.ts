@@ -59,7 +59,7 @@ registerCustomerHandlers((socket) => {
       // Checked again on every send: a token can expire while its socket stays open.
       const claims = verifyCustomerToken(socket.data.customerToken);
       if (!claims) throw new AppError("UNAUTHENTICATED", "Your chat session has expired. Start a new chat.");
-      return sendCustomerMessage(claims, input);
+      return sendCustomerMessage(claims, input, { askingSocketId: socket.id });
     }),
   );
 });

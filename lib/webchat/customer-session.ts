@@ -57,8 +57,9 @@ export const customerMessageInputSchema = z
   })
   .refine((input) => input.body.trim().length > 0 || (input.attachmentIds?.length ?? 0) > 0, { message: "Write a message before sending.", path: ["body"] });
 
-export async function sendCustomerMessage(claims: CustomerClaims, input: CustomerMessageInput): Promise<{ conversationId: string; message: CustomerMessageDto }> {
+export async function sendCustomerMessage(claims: CustomerClaims, input: CustomerMessageInput, options: { askingSocketId?: string } = {}): Promise<{ conversationId: string; message: CustomerMessageDto }> {
   const received = await receiveCustomerMessage({
+    askingSocketId: options.askingSocketId,
     contactId: claims.contactId,
     channelAddressId: claims.addressId,
     body: input.body,

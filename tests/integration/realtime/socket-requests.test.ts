@@ -196,6 +196,24 @@ describe("who hears an agent's reply as message:created", () => {
   });
 });
 
+describe("who hears a customer's message as message:created", () => {
+  it("the customer's other tab and the assigned agent do; the socket that sent it has it in its answer only", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const { conversationId, contactId } = await pickedConversation(center, 0);
+    const [sendingTab, otherTab] = [await sockets.customer({ contactId, addressId: center.address.id }), await sockets.customer({ contactId, addressId: center.address.id })];
+    const agent = await sockets.agent(center.agents[0]!);
+    const sendingHeard = collect<{ message: { id: string } }>(sendingTab, "message:created");
+
+    const othersHear = Promise.all([otherTab, agent].map((tab) => nextEvent<{ message: { id: string } }>(tab, "message:created")));
+    const answer = await request<{ conversationId: string; message: { id: string } }>(sendingTab, "message:send", { clientMessageId: randomUUID(), body: "Still there?" });
+    expect(answer.data!.conversationId).toBe(conversationId);
+    for (const heard of await othersHear) expect(heard.message.id).toBe(answer.data!.message.id);
+    // Events reach a socket in the order they are sent, and the event would have been sent before the answer.
+    expect(await request(sendingTab, "message:send", { clientMessageId: "short", body: "x" })).toMatchObject({ ok: false });
+    expect(sendingHeard).toEqual([]);
+  });
+});
+
 describe("picklist removals in a race", () => {
   it("claims made together reach the queue's agents together: every card once, in fewer events than claims", async () => {
     const center = await contactCenter({ agents: 2 });
