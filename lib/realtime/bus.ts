@@ -8,7 +8,7 @@
  */
 import { CUSTOMER_NAMESPACE, rooms, type AgentEventName, type AgentEvents, type CustomerEventName, type CustomerEvents, type PicklistRemoval } from "./events";
 import type { Channel } from "../generated/prisma/enums";
-import { broadcaster } from "./emitter";
+import { broadcaster, type Audience } from "./emitter";
 
 const userRooms = (...ids: Array<string | null | undefined>) => ids.filter((id): id is string => Boolean(id)).map(rooms.user);
 
@@ -41,12 +41,17 @@ const agentAudience: { [K in AgentEventName]: (payload: AgentEvents[K]) => strin
  * answered with the same data in its acknowledgement, so it is spared the
  * event (the user's other sockets still hear it).
  */
-export function publishAgentEvent<K extends AgentEventName>(name: K, payload: AgentEvents[K], options: { exceptSocketId?: string } = {}): void {
+interface PublishOptions {
+  exceptSocketId?: string;
+}
+
+const sparing = (audience: Audience, options: PublishOptions) => (options.exceptSocketId ? audience.except(options.exceptSocketId) : audience);
+
+export function publishAgentEvent<K extends AgentEventName>(name: K, payload: AgentEvents[K], options: PublishOptions = {}): void {
   const targets = agentAudience[name](payload);
   if (targets.length === 0) return;
   // One broadcast to several rooms reaches each socket once, even if it sits in more than one.
-  const audience = broadcaster().to(targets);
-  (options.exceptSocketId ? audience.except(options.exceptSocketId) : audience).emit(name, payload);
+  sparing(broadcaster().to(targets), options).emit(name, payload);
 }
 
 /** The conversation a customer event is about: its customer, and its channel. */
@@ -61,10 +66,9 @@ export interface CustomerAudience {
  * and cost a publish each (three per text sent). `exceptSocketId` as for publishAgentEvent: the customer's socket that
  * sent a message has it in its acknowledgement.
  */
-export function publishCustomerEvent<K extends CustomerEventName>(name: K, conversation: CustomerAudience, payload: CustomerEvents[K], options: { exceptSocketId?: string } = {}): void {
+export function publishCustomerEvent<K extends CustomerEventName>(name: K, conversation: CustomerAudience, payload: CustomerEvents[K], options: PublishOptions = {}): void {
   if (conversation.channel !== "WEBCHAT") return;
-  const audience = broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(conversation.contactId));
-  (options.exceptSocketId ? audience.except(options.exceptSocketId) : audience).emit(name, payload);
+  sparing(broadcaster().of(CUSTOMER_NAMESPACE).to(rooms.customer(conversation.contactId)), options).emit(name, payload);
 }
 
 const pendingRemovals = new Map<string, AgentEvents["picklist:removed"]>();
