@@ -16,6 +16,8 @@ export const SMS_NUMBER = "+15550199000";
 /** The stand-in's default Twilio credentials (stand-in/config.ts). */
 const TWILIO_ACCOUNT = "AC00000000000000000000000000000000";
 const TWILIO_TOKEN = "stand-in-twilio-token";
+/** The bench number's provider account, for the burst's reference worker (bench/ceilings/burst-ceiling.ts). */
+export const SMS_ACCOUNT = { account: TWILIO_ACCOUNT, secret: TWILIO_TOKEN, from: SMS_NUMBER };
 
 export interface Agent {
   id: string;

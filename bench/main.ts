@@ -5,7 +5,7 @@ import { Redis } from "ioredis";
 import { migrateDatabase, projectRoot } from "../scripts/lib/migrate";
 import { measureB1, measureB2, measureB3, measureB4 } from "./baselines";
 import { configFrom } from "./config";
-import { createFixtures, disconnectDb, execute, resetDatabase } from "./fixtures";
+import { SMS_ACCOUNT, createFixtures, disconnectDb, execute, resetDatabase } from "./fixtures";
 import { closeHttp } from "./http";
 import { renderText, writeReport, type Report } from "./report";
 import { REDIS_PREFIX, cpuSeconds, ensureBuild, startStack, stopAll, type Stack } from "./stack";
@@ -14,6 +14,7 @@ import { closeWorld, buildWorld } from "./world";
 import { agentToCustomer, customerToAgent, headroom } from "./scenarios/webchat";
 import { picklistRace, seedWaiting, type RaceResult } from "./scenarios/picklist-race";
 import { raceCeiling } from "./ceilings/race-ceiling";
+import { burstCeiling } from "./ceilings/burst-ceiling";
 import { withCommitProbe } from "./ceilings/commit-probe";
 import { reconnectStorm } from "./scenarios/reconnect-storm";
 import { inboundSms, outboundSmsLatency, outboundSmsThroughput, setupSms } from "./scenarios/sms";
@@ -120,6 +121,8 @@ export async function main(args: string[]): Promise<number> {
         // optimized. A second one right after shows them warm (no verdict), as the race's later runs do.
         const warm = await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds);
         rows.throughput(burst, config.providerMs, warm);
+        log(`scenario 3 reference: ${config.burst} provider calls from a minimal BullMQ worker`);
+        rows.burstCeiling(await burstCeiling(process.env.REDIS_URL!, REDIS_PREFIX, SMS_ACCOUNT, config.burst, config.providerMs, [64, 512]), config.providerMs);
       }
       if (runs(4)) {
         log(`scenario 4: picklist race, ${config.agents} agents, ${config.race} waiting conversations, ${config.raceRuns} runs`);

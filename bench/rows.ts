@@ -3,6 +3,7 @@ import type { Baselines } from "./baselines";
 import type { DeliveryResult } from "./delivery";
 import type { Row } from "./report";
 import type { RaceCeiling } from "./ceilings/race-ceiling";
+import type { BurstCeilingRun } from "./ceilings/burst-ceiling";
 import type { RaceResult } from "./scenarios/picklist-race";
 import type { StormResult } from "./scenarios/reconnect-storm";
 import type { OutboundLatency, OutboundThroughput } from "./scenarios/sms";
@@ -105,6 +106,16 @@ export class Rows {
     this.add({ scenario, metric: "throughput, second burst (warm)", value: warm.perSecond, unit: "msg/s", baseline: "B3 jobs/s", baselineValue: this.b.b3.perSecond, note: describe(warm) });
     this.zero(scenario, "not accepted", r.sent - r.accepted + warm.sent - warm.accepted);
     this.zero(scenario, "failed sends", r.failedSends + warm.failedSends);
+  }
+
+  /** The minimal worker's burst (bench/ceilings): no target, a reference for reading the burst's ratio to B3. */
+  burstCeiling(runs: BurstCeilingRun[], providerMs: number): void {
+    const scenario = `3 burst, minimal worker (reference, ${providerMs} ms provider)`;
+    for (const run of runs) {
+      const lost = run.jobs - run.accepted;
+      const invalid = lost || run.refused ? `; ${lost} not accepted, ${run.refused} refused: the figure is not valid` : "";
+      this.add({ scenario, metric: `throughput, concurrency ${run.concurrency}`, value: run.perSecond, unit: "msg/s", baseline: "B3 jobs/s", baselineValue: this.b.b3.perSecond, note: `${run.jobs} jobs, each one provider call and nothing else${invalid}` });
+    }
   }
 
   /** Judged on the first run; correctness on every run; the later (warm) runs are shown beside it. */

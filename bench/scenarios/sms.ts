@@ -83,7 +83,7 @@ export async function inboundSms(agents: AgentClient[], conversations: SmsConver
   return tracker.result((k) => receiverOfK.get(k)!, achieved);
 }
 
-interface AcceptedSend {
+export interface AcceptedSend {
   seq: number;
   at: string;
   text: string;
@@ -94,7 +94,7 @@ interface AcceptedSend {
  * so far). Polls only what is new (?after=seq): the whole list is thousands of sends, and serializing it five
  * times a second cost the stand-in and the bench CPU that the burst's own processes were short of.
  */
-async function waitForAccepted(tag: string, count: number): Promise<AcceptedSend[]> {
+export async function waitForAccepted(tag: string, count: number): Promise<AcceptedSend[]> {
   const deadline = Date.now() + 60_000;
   const accepted: AcceptedSend[] = [];
   let after = 0;
@@ -121,6 +121,11 @@ export interface OutboundLatency {
   sent: number;
   accepted: number;
   failedSends: number;
+}
+
+/** How long the stand-in takes to answer each provider call from now on. */
+export async function setProviderLatency(ms: number): Promise<void> {
+  expectStatus(await control("POST", "/control/latency", { ms }), 200, "stand-in latency");
 }
 
 /** Agent send -> the stand-in accepted the provider call (wall clock of both processes, ms resolution). */
@@ -157,7 +162,7 @@ export interface OutboundThroughput {
  * taking `providerMs` per call; rate = accepted / (last accepted - first send).
  */
 export async function outboundSmsThroughput(conversations: SmsConversation[], count: number, providerMs: number, maxSeconds: number): Promise<OutboundThroughput> {
-  expectStatus(await control("POST", "/control/latency", { ms: providerMs }), 200, "stand-in latency");
+  await setProviderLatency(providerMs);
   const tag = `sms-burst${Date.now()}`;
   let sent = 0;
   let failedSends = 0;
@@ -175,7 +180,7 @@ export async function outboundSmsThroughput(conversations: SmsConversation[], co
     const seconds = (last - started) / 1000;
     return { sent, accepted: accepted.length, failedSends, perSecond: accepted.length / seconds, apiPerSecond: sent / apiSeconds, seconds };
   } finally {
-    await control("POST", "/control/latency", { ms: 0 });
+    await setProviderLatency(0);
     await settled(tag);
   }
 }
