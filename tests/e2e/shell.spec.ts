@@ -17,6 +17,23 @@ test("an agent signs in with the form and sees the console shell", async ({ page
   await expect(page.getByTestId("presence")).toHaveText("Online");
 });
 
+test("every page names an icon that loads, so the browser does not ask for a missing /favicon.ico", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") missing.push(message.text());
+  });
+  for (const path of ["/sign-in", "/chat/acme-support"]) {
+    await page.goto(path);
+    const link = page.locator('link[rel="icon"]').first();
+    await expect(link, `${path} names an icon`).toHaveAttribute("href", /./);
+    expect((await page.request.get((await link.getAttribute("href"))!)).status(), `${path}'s icon loads`).toBe(200);
+  }
+  expect(missing).toEqual([]);
+});
+
 test("a wrong password shows a clear error and stays on sign-in", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("alice@acme.test");
