@@ -33,8 +33,22 @@ describe("inFlightBatches", () => {
       sizes.push(inputs.length);
       await new Promise((resolve) => setTimeout(resolve, 5));
       return inputs;
-    }, 3);
+    }, { maxBatch: 3 });
     await Promise.all(Array.from({ length: 8 }, (_, i) => run(i)));
     expect(sizes).toEqual([1, 3, 3, 1]);
+  });
+
+  it("never puts two calls with the same key in one batch, and keeps each key's calls in order", async () => {
+    const batches: string[][] = [];
+    const run = inFlightBatches(
+      async (inputs: string[]) => {
+        batches.push(inputs);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return inputs;
+      },
+      { keyOf: (input) => input[0]! },
+    );
+    await Promise.all(["a1", "a2", "b1", "a3", "b2", "c1"].map((input) => run(input)));
+    expect(batches).toEqual([["a1"], ["a2", "b1", "c1"], ["a3", "b2"]]);
   });
 });

@@ -5,14 +5,25 @@ import { Prisma } from "./generated/prisma/client";
  * next batch, one statement for all of them. An idle system adds no latency;
  * under a burst each round trip carries many requests instead of one.
  */
-export function inFlightBatches<In, Out>(run: (inputs: In[]) => Promise<Out[]>, maxBatch = 200): (input: In) => Promise<Out> {
+export function inFlightBatches<In, Out>(
+  run: (inputs: In[]) => Promise<Out[]>,
+  options: {
+    maxBatch?: number;
+    /**
+     * Calls with the same key never share a batch: the later ones wait, in the order they came, for the next batch.
+     * For statements that can change a row only once (each reply takes its conversation's next sequence number).
+     */
+    keyOf?: (input: In) => string;
+  } = {},
+): (input: In) => Promise<Out> {
+  const { maxBatch = 200, keyOf } = options;
   const waiting: Array<{ input: In; resolve: (out: Out) => void; reject: (error: unknown) => void }> = [];
   let inFlight = false;
 
   async function drain(): Promise<void> {
     if (inFlight || waiting.length === 0) return;
     inFlight = true;
-    const batch = waiting.splice(0, maxBatch);
+    const batch = keyOf ? takeOnePerKey(waiting, keyOf, maxBatch) : waiting.splice(0, maxBatch);
     try {
       const outputs = await run(batch.map((call) => call.input));
       batch.forEach((call, i) => call.resolve(outputs[i]!));
@@ -29,6 +40,24 @@ export function inFlightBatches<In, Out>(run: (inputs: In[]) => Promise<Out[]>, 
       waiting.push({ input, resolve, reject });
       void drain();
     });
+}
+
+/** Removes from `waiting` and returns, in order, up to `max` calls with no key twice; the rest keep their order. */
+function takeOnePerKey<Call extends { input: In }, In>(waiting: Call[], keyOf: (input: In) => string, max: number): Call[] {
+  const taken: Call[] = [];
+  const left: Call[] = [];
+  const keys = new Set<string>();
+  for (const call of waiting) {
+    const key = keyOf(call.input);
+    if (taken.length < max && !keys.has(key)) {
+      taken.push(call);
+      keys.add(key);
+    } else {
+      left.push(call);
+    }
+  }
+  waiting.splice(0, waiting.length, ...left);
+  return taken;
 }
 
 /**

@@ -47,7 +47,15 @@ export class ConversationEnded extends Error {
 }
 
 /** The inserted row with its author's name (a new message has no files yet). */
-type InsertedMessage = Omit<MessageRow, "author" | "attachments"> & { authorUserId: string | null; authorName: string | null; contactId: string; channel: Channel };
+export type InsertedMessage = Omit<MessageRow, "author" | "attachments"> & { authorUserId: string | null; authorName: string | null; contactId: string; channel: Channel };
+
+/** The columns storeMessage's statement returns for the inserted message (InsertedMessage but the author's name). */
+export const insertedColumns = Prisma.sql`id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"`;
+
+export function toStoredMessage(row: InsertedMessage): StoredMessage {
+  const { contactId, channel, ...message } = row;
+  return { message: toMessageDto({ ...message, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] }), created: true, conversation: { contactId, channel } };
+}
 
 async function findByClientId(tx: Tx | typeof db, conversationId: string, clientMessageId: string) {
   const existing = await tx.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId } }, select: messageSelect });
@@ -111,15 +119,13 @@ export async function storeMessage(input: Omit<AppendMessageInput, "status">, st
       SELECT ${randomUUID()}, ${input.conversationId}, "lastSeq", ${input.direction}::"MessageDirection", ${input.authorUserId ?? null}, ${input.body},
         ${input.clientMessageId ?? null}, ${step.status}, ${input.provider ?? null}, ${input.providerMessageId ?? null}, ${input.templateName ?? null}, "lastMessageAt", "lastMessageAt"
       FROM conversation
-      RETURNING id, "conversationId", seq, direction::text AS direction, body, status::text AS status, "clientMessageId", "failureCode", "failureReason", "createdAt", "authorUserId"
+      RETURNING ${insertedColumns}
     )
     SELECT inserted.*, u.name AS "authorName", conversation."contactId", conversation.channel
     FROM inserted CROSS JOIN conversation LEFT JOIN "User" u ON u.id = inserted."authorUserId"`;
   try {
     const [row] = tx ? await tx.$queryRaw<InsertedMessage[]>(statement) : await queryRows<InsertedMessage>(statement);
-    if (!row) return null;
-    const { contactId, channel, ...message } = row;
-    return { message: toMessageDto({ ...message, author: row.authorName === null ? null : { name: row.authorName }, attachments: [] }), created: true, conversation: { contactId, channel } };
+    return row ? toStoredMessage(row) : null;
   } catch (error) {
     // A repeat of a clientMessageId or provider id stored before (or the loser of two that raced): the stored message.
     if (isUniqueViolation(error) && !tx) {

@@ -17,7 +17,8 @@ import { requireAssignedToMe } from "../conversations/require-assignee";
 import { deliverToCustomer, type CustomerTarget } from "../channels/deliver-to-customer";
 import { messageSelect, toMessageDto, type MessageDto } from "../conversations/dto";
 import { MAX_ATTACHMENTS } from "../files/link-attachments";
-import { appendMessage, storeMessage, type AppendMessageInput } from "./append-message";
+import { appendMessage, type AppendMessageInput } from "./append-message";
+import { storeReply } from "./store-reply";
 import { appendWithAttachments } from "./append-with-attachments";
 import { MAX_MESSAGE_LENGTH } from "./limits";
 
@@ -46,7 +47,7 @@ export async function sendAgentMessage(options: {
   const { principal, conversationId, input, askingSocketId } = options;
   const deliverReply = (conversation: CustomerTarget, message: MessageDto) => deliverNewReply({ principal, conversation, message, askingSocketId });
   if (!input.templateName && !input.attachmentIds?.length) {
-    const stored = await storeReplyIfAllowed(principal, conversationId, input);
+    const stored = await storeReply({ principal, conversationId, clientMessageId: input.clientMessageId, body: input.body ?? "" });
     if (stored) return stored.conversation ? deliverReply({ id: conversationId, ...stored.conversation }, stored.message) : stored.message;
   }
   // A template, files, or a reply the one statement did not store: read the conversation and say why, or store it.
@@ -75,29 +76,6 @@ export async function sendAgentMessage(options: {
 
 function replyDraft(principal: Principal, conversationId: string, input: SendMessageInput) {
   return { conversationId, direction: "OUTBOUND", body: input.body ?? "", authorUserId: principal.userId, clientMessageId: input.clientMessageId } as const;
-}
-
-/**
- * A plain-text reply in one statement, the common case: stored only when the conversation is the agent's own
- * active one and its channel takes free text now (web chat; SMS to a customer who has not opted out; WhatsApp
- * to one who has not, inside the 24-hour window), which is what checkChannelRules would let through. Null when
- * nothing was stored, for the full path to explain why (or to answer a resend whose rules no longer hold).
- * Reading the conversation first took one more round trip per reply, the larger part of the web process's
- * database work for each text sent (README Performance).
- */
-async function storeReplyIfAllowed(principal: Principal, conversationId: string, input: SendMessageInput) {
-  const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
-  return storeMessage(replyDraft(principal, conversationId, input), {
-    conversation: Prisma.sql`
-      UPDATE "Conversation" AS c SET "lastSeq" = c."lastSeq" + 1, "lastMessageAt" = ${now}
-      FROM "Contact" AS k
-      WHERE c.id = ${conversationId} AND c."companyId" = ${principal.companyId} AND c.status = 'ACTIVE' AND c."assigneeId" = ${principal.userId}
-        AND k.id = c."contactId"
-        AND (c.channel = 'WEBCHAT' OR (k."optedOutAt" IS NULL AND (c.channel = 'SMS' OR (c.channel = 'WHATSAPP' AND c."windowExpiresAt" > ${now}))))
-      RETURNING c."lastSeq", c."lastMessageAt", c."contactId", c.channel::text AS channel`,
-    // As the full path: web chat reaches the customer's page directly, other channels wait in the outbox.
-    status: Prisma.sql`(CASE WHEN channel = 'WEBCHAT' THEN 'SENT' ELSE 'QUEUED' END)::"MessageStatus"`,
-  });
 }
 
 /** A new reply goes to the customer's channel, and to the agent's other tabs (and anyone watching the conversation). */

@@ -84,6 +84,71 @@ describe("sending messages over HTTP", () => {
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { lastSeq: true } })).toEqual({ lastSeq: 2 });
   });
 
+  it("replies sent together to 12 conversations are stored by one statement, each with its conversation's next number; a second reply to one waits for the next", async () => {
+    const center = await contactCenter({ agents: 1 });
+    const principal = center.principals[0]!;
+    const chats = [];
+    for (const _ of range(1, 12)) chats.push(await pickedConversation(center, 0));
+    const send = (conversationId: string, body: string) => sendAgentMessage({ principal, conversationId, input: { clientMessageId: randomUUID(), body } });
+    const statements = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      // The first reply goes alone (nothing was in flight); the next 11 wait for it and go together; the second
+      // reply to chats[1] may not share their statement, so it goes after them.
+      const firsts = chats.map((chat, i) => send(chat.conversationId, `reply ${i}`));
+      const second = send(chats[1]!.conversationId, "second reply");
+      const stored = await Promise.all(firsts);
+      expect(stored.map((message) => [message.conversationId, message.seq, message.body, message.status])).toEqual(
+        chats.map((chat, i) => [chat.conversationId, 2, `reply ${i}`, "SENT"]),
+      );
+      expect(stored.every((message) => message.authorName === principal.name)).toBe(true);
+      expect(await second).toMatchObject({ conversationId: chats[1]!.conversationId, seq: 3, body: "second reply" });
+      expect(statements).toHaveBeenCalledTimes(3);
+    } finally {
+      statements.mockRestore();
+    }
+    const rows = await db.message.findMany({ where: { conversationId: { in: chats.map((chat) => chat.conversationId) } }, select: { conversationId: true, seq: true } });
+    expect(rows).toHaveLength(12 * 2 + 1);
+    const lastSeqs = await db.conversation.findMany({ where: { id: { in: chats.map((chat) => chat.conversationId) } }, select: { id: true, lastSeq: true } });
+    expect(lastSeqs.map((c) => c.lastSeq).sort()).toEqual([...Array(11).fill(2), 3]);
+  });
+
+  it("a resend and a reply the agent may not send, among replies sent together: the resend gets its earlier message, the other its reason, the rest are stored once", async () => {
+    const center = await contactCenter({ agents: 2 });
+    const principal = center.principals[0]!;
+    const chats = [];
+    for (const _ of range(1, 5)) chats.push(await pickedConversation(center, 0));
+    const someoneElses = await pickedConversation(center, 1);
+    const resent = { clientMessageId: randomUUID(), body: "Sent before" };
+    const earlier = await sendAgentMessage({ principal, conversationId: chats[0]!.conversationId, input: resent });
+    const send = (conversationId: string, body: string) => sendAgentMessage({ principal, conversationId, input: { clientMessageId: randomUUID(), body } });
+
+    // The first goes alone; the rest go together, and the resend makes their statement fail on the unique index.
+    const [, ...together] = await Promise.allSettled([
+      send(chats[4]!.conversationId, "alone"),
+      send(chats[1]!.conversationId, "reply 1"),
+      sendAgentMessage({ principal, conversationId: chats[0]!.conversationId, input: resent }),
+      send(someoneElses.conversationId, "not mine"),
+      send(chats[2]!.conversationId, "reply 2"),
+      send(chats[3]!.conversationId, "reply 3"),
+    ]);
+
+    expect(together.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    const [one, again, refused, two, three] = together;
+    expect(again).toEqual({ status: "fulfilled", value: earlier });
+    expect(refused).toMatchObject({ status: "rejected", reason: { code: "CONFLICT", message: expect.stringContaining("Only the agent who picked this conversation") } });
+    for (const [result, body] of [[one, "reply 1"], [two, "reply 2"], [three, "reply 3"]] as const) {
+      expect(result).toMatchObject({ status: "fulfilled", value: { seq: 2, body } });
+    }
+    const counts = await db.conversation.findMany({
+      where: { id: { in: [...chats.map((chat) => chat.conversationId), someoneElses.conversationId] } },
+      select: { id: true, lastSeq: true, _count: { select: { messages: true } } },
+    });
+    // Every conversation's numbers are gapless: the failed statement took none.
+    for (const conversation of counts) expect(conversation.lastSeq).toBe(conversation._count.messages);
+    expect(await db.message.count({ where: { conversationId: someoneElses.conversationId, body: "not mine" } })).toBe(0);
+    expect(await db.message.count({ where: { conversationId: chats[0]!.conversationId, clientMessageId: resent.clientMessageId } })).toBe(1);
+  });
+
   it("30 concurrent sends from customer and agent get gapless, unique, ordered sequence numbers", async () => {
     const { conversationId, token, customerSays } = await pickedChat();
 
