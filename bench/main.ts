@@ -17,7 +17,7 @@ import { raceCeiling } from "./ceilings/race-ceiling";
 import { burstCeiling } from "./ceilings/burst-ceiling";
 import { withCommitProbe } from "./ceilings/commit-probe";
 import { reconnectStorm } from "./scenarios/reconnect-storm";
-import { inboundSms, outboundSmsLatency, outboundSmsThroughput, setupSms } from "./scenarios/sms";
+import { inboundSms, outboundSmsLatency, outboundSmsThroughput, setupSms, type OutboundThroughput } from "./scenarios/sms";
 import { seedHistory, timeConsole } from "./scenarios/scale";
 
 /** The plain INSERTs per second run alongside the delivery scenarios (bench/ceilings/commit-probe.ts). */
@@ -41,6 +41,18 @@ const log = (message: string) => {
   }
   lastStep = { name: message.split(":")[0]!, at: now, cpu };
 };
+
+/**
+ * A burst, with each Parley process's CPU time per accepted text (the burst waits for every text's last status, so
+ * all of a text's work is in it): a finer comparison between two runs than their throughput on a noisy machine.
+ */
+async function withCpuPerText(burst: () => Promise<OutboundThroughput>): Promise<OutboundThroughput> {
+  const before = cpuSeconds();
+  const result = await burst();
+  const after = cpuSeconds();
+  const perText = Object.entries(after).map(([name, seconds]) => [name, (1000 * (seconds - (before[name] ?? 0))) / Math.max(result.accepted, 1)] as const);
+  return { ...result, cpuMsPerText: Object.fromEntries(perText) };
+}
 
 /** Deletes this bench's Redis keys (queues, adapters, presence) from an earlier run; only its own prefix. */
 async function clearRedis(url: string): Promise<void> {
@@ -116,10 +128,10 @@ export async function main(args: string[]): Promise<number> {
         const sms = await setupSms(world.agents, config.smsConversations);
         rows.delivery("3 SMS webhook->agent", await inboundSms(world.agents, sms, config.smsRate, config.smsSeconds), rows.workerTarget());
         rows.outbound(await outboundSmsLatency(sms, config.smsRate, config.smsSeconds));
-        const burst = await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds);
+        const burst = await withCpuPerText(() => outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds));
         // The first burst is judged: the processes as the latency scenarios left them, their burst-only code not yet
         // optimized. A second one right after shows them warm (no verdict), as the race's later runs do.
-        const warm = await outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds);
+        const warm = await withCpuPerText(() => outboundSmsThroughput(sms, config.burst, config.providerMs, config.burstSeconds));
         rows.throughput(burst, config.providerMs, warm);
         log(`scenario 3 reference: ${config.burst} provider calls from a minimal BullMQ worker`);
         rows.burstCeiling(await burstCeiling(process.env.REDIS_URL!, REDIS_PREFIX, SMS_ACCOUNT, config.burst, config.providerMs, [64, 512]), config.providerMs);

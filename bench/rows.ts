@@ -100,7 +100,11 @@ export class Rows {
   /** Judged on the first burst; the second (warm) is shown beside it; nothing may be lost in either. */
   throughput(r: OutboundThroughput, providerMs: number, warm: OutboundThroughput): void {
     const scenario = `3 outbound burst (${providerMs} ms provider)`;
-    const describe = (b: OutboundThroughput) => `${b.sent} sends in ${b.seconds.toFixed(1)} s; sends were accepted (acked) at ${b.apiPerSecond.toFixed(0)}/s`;
+    const cpu = (b: OutboundThroughput) => {
+      const perProcess = Object.entries(b.cpuMsPerText ?? {}).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
+      return perProcess.length ? `; CPU per text, ms: ${perProcess.join(", ")}` : "";
+    };
+    const describe = (b: OutboundThroughput) => `${b.sent} sends in ${b.seconds.toFixed(1)} s; sends were accepted (acked) at ${b.apiPerSecond.toFixed(0)}/s${cpu(b)}`;
     this.add({ scenario, metric: "throughput", value: r.perSecond, unit: "msg/s", target: ">= 500 msg/s", pass: r.perSecond >= 500, note: describe(r) });
     this.atLeast(scenario, "throughput vs B3", r.perSecond, "msg/s", { label: "B3 jobs/s", value: this.b.b3.perSecond }, 0.8);
     this.add({ scenario, metric: "throughput, second burst (warm)", value: warm.perSecond, unit: "msg/s", baseline: "B3 jobs/s", baselineValue: this.b.b3.perSecond, note: describe(warm) });

@@ -155,6 +155,8 @@ export interface OutboundThroughput {
   perSecond: number;
   apiPerSecond: number;
   seconds: number;
+  /** CPU time of each Parley process per accepted text, in ms (where /proc tells). */
+  cpuMsPerText?: Record<string, number>;
 }
 
 /**
