@@ -16,7 +16,8 @@ export interface Baselines {
   b1: Summary;
   b2Insert: Summary & { perSecond: number };
   b2Claim: Summary & { perSecond: number };
-  b3: Summary & { perSecond: number };
+  /** perSecond: in bulk at concurrency 64 (the judged figure); oneAtATimePerSecond: the add -> completed loop's own rate. */
+  b3: Summary & { perSecond: number; oneAtATimePerSecond: number };
   b4: Summary;
 }
 
@@ -128,7 +129,7 @@ export async function measureB2(databaseUrl: string, seconds: number): Promise<{
 }
 
 /** B3: a no-op BullMQ job, add -> completed, one at a time (latency) and in bulk (jobs/s), worker concurrency 64 as Parley's outbound queue. */
-export async function measureB3(redisUrl: string, prefix: string, sequential: number, bulk: number): Promise<Summary & { perSecond: number }> {
+export async function measureB3(redisUrl: string, prefix: string, sequential: number, bulk: number): Promise<Baselines["b3"]> {
   const connection = () => new Redis(redisUrl, { maxRetriesPerRequest: null });
   const name = "bench-noop";
   const fullPrefix = `${prefix}:bull-baseline`;
@@ -144,6 +145,7 @@ export async function measureB3(redisUrl: string, prefix: string, sequential: nu
   try {
     await worker.waitUntilReady();
     const samples: number[] = [];
+    const loopStarted = nowMs();
     for (let i = 0; i < sequential; i += 1) {
       const id = `seq-${i}`;
       const started = nowMs();
@@ -159,6 +161,7 @@ export async function measureB3(redisUrl: string, prefix: string, sequential: nu
       waiting.delete(id);
       samples.push(nowMs() - started);
     }
+    const oneAtATimePerSecond = sequential / ((nowMs() - loopStarted) / 1000);
     completed = 0;
     const started = nowMs();
     await pool(Math.ceil(bulk / 500), 4, async (batch) => {
@@ -168,7 +171,7 @@ export async function measureB3(redisUrl: string, prefix: string, sequential: nu
     const deadline = Date.now() + 120_000;
     while (completed < bulk && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     const perSecond = completed / ((nowMs() - started) / 1000);
-    return { ...summarize(samples), perSecond };
+    return { ...summarize(samples), perSecond, oneAtATimePerSecond };
   } finally {
     await worker.close();
     await queue.obliterate({ force: true }).catch(() => undefined);

@@ -53,6 +53,7 @@ export class Rows {
     row("B3 BullMQ no-op p50", b.b3.p50, "ms");
     row("B3 BullMQ no-op p99", b.b3.p99, "ms");
     row("B3 BullMQ jobs/s", b.b3.perSecond, "jobs/s");
+    row("B3 BullMQ jobs/s, one at a time", b.b3.oneAtATimePerSecond, "jobs/s");
     row("B4 static TTFB p50", b.b4.p50, "ms");
     row("B4 static TTFB p95", b.b4.p95, "ms");
     row("B4 static TTFB p99", b.b4.p99, "ms");
@@ -107,6 +108,9 @@ export class Rows {
     const describe = (b: OutboundThroughput) => `${b.sent} sends in ${b.seconds.toFixed(1)} s; sends were accepted (acked) at ${b.apiPerSecond.toFixed(0)}/s${cpu(b)}`;
     this.add({ scenario, metric: "throughput", value: r.perSecond, unit: "msg/s", target: ">= 500 msg/s", pass: r.perSecond >= 500, note: describe(r) });
     this.atLeast(scenario, "throughput vs B3", r.perSecond, "msg/s", { label: "B3 jobs/s", value: this.b.b3.perSecond }, 0.8);
+    // The issue defines B3 as one measurement ("add -> completed, p50/p99 and jobs/s"); read literally, its jobs/s is
+    // the one-at-a-time loop's. The judged row keeps the stricter bulk figure; this one shows the literal reading.
+    this.add({ scenario, metric: "throughput vs B3 one at a time", value: r.perSecond, unit: "msg/s", baseline: "B3 jobs/s, one at a time", baselineValue: this.b.b3.oneAtATimePerSecond, note: "B3's add -> completed loop, one job at a time; no verdict: the judged row above uses B3's bulk jobs/s" });
     this.add({ scenario, metric: "throughput, second burst (warm)", value: warm.perSecond, unit: "msg/s", baseline: "B3 jobs/s", baselineValue: this.b.b3.perSecond, note: describe(warm) });
     this.zero(scenario, "not accepted", r.sent - r.accepted + warm.sent - warm.accepted);
     this.zero(scenario, "failed sends", r.failedSends + warm.failedSends);
