@@ -64,7 +64,7 @@ function takeOnePerKey<Call extends { input: In }, In>(waiting: Call[], keyOf: (
  * A batch's rows as a FROM item `alias(name, …)`: unnest of one array per column, or, for a batch of one, a row
  * of plain parameters. PostgreSQL keeps a generic plan only for the second: a statement over arrays looks cheaper
  * planned for the arrays it is given, so it is planned again on every call (planning was 38 % of PostgreSQL's
- * CPU time on the SMS path, README Performance), while an idle system's batches are mostly of one.
+ * CPU time on the SMS path, bench/HISTORY.md), while an idle system's batches are mostly of one.
  */
 export function batchRows(alias: string, columns: Array<{ name: string; type: string; values: unknown[] }>): Prisma.Sql {
   const names = Prisma.raw(columns.map((column) => column.name).join(", "));

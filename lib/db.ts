@@ -33,7 +33,7 @@ function createPool() {
   // Connections stay open once made (pg's default closes one after 10 s idle). The pool hands out its most recently
   // used connection first, so the ones a burst adds sit idle, closed, and the next burst opened them again: each
   // new connection is a new PostgreSQL backend whose catalog caches and prepared statements start empty, and
-  // messages queued behind them arrived hundreds of milliseconds late (bench scenario 5, README Performance).
+  // messages queued behind them arrived hundreds of milliseconds late (bench scenario 5, bench/HISTORY.md).
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_SIZE, idleTimeoutMillis: 0 });
   // An idle connection that breaks (PostgreSQL restarted) is dropped and replaced by the pool; unheard, its error
   // would end the process before Prisma's first query attached a listener of its own.
@@ -76,7 +76,7 @@ const rowTypes = { getTypeParser: ((oid: number, format?: "text" | "binary") => 
  * (timestamps as UTC dates, JSON parsed), without Prisma's query interpreter: for the statements every message
  * runs (its write, its sends and delivery statuses, picks). There, a $queryRaw cost about 65 µs more CPU than the
  * driver's own call and allocated about 45 KB, a third of what the web process allocated per message; the
- * garbage it left drove the major collections that stalled deliveries (README Performance). Errors are the
+ * garbage it left drove the major collections that stalled deliveries (bench/HISTORY.md). Errors are the
  * driver's (a unique violation has code 23505; isUniqueViolation knows both). Not inside a transaction.
  */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {

@@ -3,7 +3,7 @@
  * active one and its channel takes free text now (web chat; SMS to a customer who has not opted out; WhatsApp
  * to one who has not, inside the 24-hour window), which is what the full send path's channel rules would let
  * through. Null when nothing was stored, for that path to explain why (or to answer a resend whose rules no
- * longer hold). Reading the conversation first took one more round trip per reply (README Performance).
+ * longer hold). Reading the conversation first took one more round trip per reply (bench/HISTORY.md).
  *
  * Replies that arrive while a statement is in flight are stored together by the next one (group commit, as
  * picks are): under a burst of sends, each round trip and commit carries many replies instead of one. Two
